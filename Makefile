@@ -1,0 +1,52 @@
+# PyTorch Korea User Group event archive: build, test and preview.
+#
+#   make html    create .venv from requirements.lock (once), build every language
+#   make test    the test suite (builds the site in temporary folders)
+#   make serve   preview _build/html on http://127.0.0.1:8000/
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# The lock file is installed once per change of it: this stamp remembers which.
+STAMP  := $(VENV)/.installed-from-lock
+PORT   ?= 8000
+
+.PHONY: help html test serve lint format lock clean
+
+help:
+	@echo "make html    build the site in every language into _build/html/"
+	@echo "make test    run the test suite"
+	@echo "make serve   preview the built site on http://127.0.0.1:$(PORT)/"
+	@echo "make lint    ruff check and ruff format --check"
+	@echo "make format  ruff format and ruff check --fix"
+	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
+	@echo "make clean   remove _build/"
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $@
+
+html: $(STAMP)
+	$(BIN)/python -m pytorchkr_archive.build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+serve: html
+	$(BIN)/python -m http.server --directory _build/html --bind 127.0.0.1 $(PORT)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 \
+	  --generate-hashes --no-header --index-url https://pypi.org/simple -o requirements.lock
+
+clean:
+	rm -rf _build

@@ -1,0 +1,88 @@
+"""Sphinx configuration for the PyTorch Korea User Group's event archive.
+
+English MyST pages are the source; every other language lives in gettext
+catalogs under ``locale/``.  Per-language settings (title, switch, hreflang,
+canonical URL) are applied by the ``pytorchkr_archive`` extension once the
+language is known, since ``-D language=ko`` is only applied after this file
+has run.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.abspath("."))
+
+# -- Project information -----------------------------------------------------
+
+project = "PyTorch Korea User Group Event Archive"
+author = "PyTorch Korea User Group"
+copyright = "2025, PyTorch Korea User Group"
+
+# -- General configuration ---------------------------------------------------
+
+extensions = [
+    "myst_parser",
+    "sphinxext.opengraph",
+    "pytorchkr_archive",
+]
+
+source_suffix = {".md": "markdown"}
+# The recaps are reproduced word for word: keep their quotes and dashes.
+smartquotes = False
+root_doc = "index"
+exclude_patterns = [
+    "_build",
+    ".venv",
+    "README.md",
+    "CONTRIBUTING.md",
+    "tests",
+    "locale",
+    "pytorchkr_archive",
+]
+templates_path = ["_templates"]
+
+myst_enable_extensions = ["colon_fence"]
+myst_heading_anchors = 2
+
+# -- Internationalisation ----------------------------------------------------
+
+language = "en"
+locale_dirs = ["locale/"]
+gettext_compact = False
+gettext_uuid = False
+gettext_location = True
+gettext_last_translator = "PyTorch Korea User Group"
+gettext_language_team = "PyTorch Korea User Group <https://pytorch.kr/>"
+
+# One entry per language the site is built in; the extension applies the
+# entry of the language being built.
+archive_languages = {
+    "en": {
+        "name": "English",
+        "title": "PyTorch Korea User Group Event Archive",
+    },
+    "ko": {
+        "name": "한국어",
+        "title": "파이토치 한국 사용자 모임 행사 아카이브",
+    },
+}
+archive_default_language = "en"
+
+# -- Options for HTML output -------------------------------------------------
+
+html_theme = "furo"
+html_static_path = ["_static"]
+html_css_files = ["archive.css"]
+html_favicon = "_static/favicon.svg"
+html_copy_source = False
+html_show_sourcelink = False
+html_last_updated_fmt = None
+
+# Read the Docs tells the build where this version of this language is served.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+
+# -- Options for sphinxext-opengraph -----------------------------------------
+
+ogp_site_url = html_baseurl
+ogp_social_cards = {"enable": False}
+ogp_enable_meta_description = True

@@ -1,0 +1,131 @@
+"""One site per language: per-language settings, the language switch, hreflang.
+
+Sphinx builds one language at a time, and ``-D language=ko`` (which is how
+Read the Docs builds a translation) is applied only after ``conf.py`` ran, so
+everything that depends on the language is decided here, in a
+``config-inited`` handler, from the declarative ``archive_languages`` table of
+``conf.py``.
+
+Pages link to their counterparts in the other languages.  Locally the
+languages are built side by side (``_build/html/en/``, ``_build/html/ko/``),
+so a relative link goes up to the language folder and across.  On Read the
+Docs each language is its own project served under ``/<lang>/<version>/``;
+``html_baseurl`` is then the canonical URL of this language and version
+(``READTHEDOCS_CANONICAL_URL``) and the counterpart's URL is the same URL with
+the language segment swapped.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+PACKAGE_DIR = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """A page's version in one language, as linked from every language."""
+
+    lang: str
+    name: str
+    href: str
+    current: bool
+
+
+def current_language(config: Config) -> str:
+    """The language being built (``None`` and ``""`` mean the default one)."""
+    return config.language or config.archive_default_language
+
+
+def apply_language_settings(app: Sphinx, config: Config) -> None:
+    """Check the language and apply its entry of ``archive_languages``."""
+    languages: dict[str, dict[str, str]] = config.archive_languages
+    if config.archive_default_language not in languages:
+        raise ConfigError(
+            f"archive_default_language = {config.archive_default_language!r} is not a key "
+            f"of archive_languages ({', '.join(languages)}): add it to conf.py"
+        )
+    lang = current_language(config)
+    if lang not in languages:
+        raise ConfigError(
+            f"language {lang!r} is not one of archive_languages ({', '.join(languages)}): "
+            "add an entry for it to archive_languages in conf.py, or build one of those"
+        )
+    for key in ("name", "title"):
+        for code, entry in languages.items():
+            if not entry.get(key):
+                raise ConfigError(f"archive_languages[{code!r}] has no {key!r}: add it in conf.py")
+    config.language = lang
+    config.html_title = languages[lang]["title"]
+    config.html_short_title = languages[lang]["title"]
+    if "ogp_site_name" in config:
+        config.ogp_site_name = languages[lang]["title"]
+    config.templates_path.insert(0, str(PACKAGE_DIR / "templates"))
+    config.html_static_path.insert(0, str(PACKAGE_DIR / "static"))
+    if config.html_baseurl and not config.html_baseurl.endswith("/"):
+        config.html_baseurl += "/"
+
+
+def swap_language(url: str, current: str, other: str) -> str:
+    """Return ``url`` with its ``/<current>/`` path segment replaced by ``other``.
+
+    Read the Docs serves a translation at the same path with another language
+    segment (``/en/latest/`` and ``/ko/latest/``).
+    """
+    scheme, netloc, path, query, fragment = urlsplit(url)
+    segments = path.split("/")
+    if current not in segments:
+        raise ConfigError(
+            f"html_baseurl {url!r} has no /{current}/ segment, so the {other!r} counterpart "
+            "of its pages cannot be found: on Read the Docs set the project's language to "
+            f"{current!r}, or build without READTHEDOCS_CANONICAL_URL"
+        )
+    segments[segments.index(current)] = other
+    return urlunsplit((scheme, netloc, "/".join(segments), query, fragment))
+
+
+def alternates(app: Sphinx, pagename: str) -> list[Alternate]:
+    """The page in every language of the archive, the current one included."""
+    config = app.config
+    lang = current_language(config)
+    target = app.builder.get_target_uri(pagename)
+    result = []
+    for code, entry in config.archive_languages.items():
+        if config.html_baseurl:
+            href = swap_language(config.html_baseurl, lang, code) + target
+        else:
+            depth = target.count("/")
+            href = posixpath.join(*([".."] * (depth + 1)), code, target)
+        result.append(Alternate(code, entry["name"], href, code == lang))
+    return result
+
+
+def add_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Give the templates the page's counterparts (switch and hreflang links)."""
+    pages = alternates(app, pagename)
+    default = next(p for p in pages if p.lang == app.config.archive_default_language)
+    context["archive_alternates"] = pages
+    context["archive_x_default"] = default
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the configuration values and handlers of this module."""
+    app.add_config_value("archive_languages", {}, "html", types=frozenset({dict}))
+    app.add_config_value("archive_default_language", "en", "html", types=frozenset({str}))
+    app.connect("config-inited", apply_language_settings, priority=100)
+    app.connect("html-page-context", add_page_context)
+    app.add_css_file("archive-languages.css")
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

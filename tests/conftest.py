@@ -1,0 +1,104 @@
+"""Shared fixtures: real builds of a copy of the project, and Sphinx's own fixtures."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+PROJECT = Path(__file__).resolve().parent.parent
+TESTS = PROJECT / "tests"
+SEEDS = TESTS / "seeds"
+EVENT = "events/2025-03-30-pytorch-core-conference"
+LANGUAGES = ("en", "ko")
+#: What a copy of the project needs to build.
+PROJECT_FILES = ("conf.py", "index.md", "events", "locale", "_static", "pytorchkr_archive")
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy the project's sources (no build output, no compiled catalogs) to ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("*.mo", "__pycache__")
+    for name in PROJECT_FILES:
+        src = PROJECT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=ignore)
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
+    """Run a command; fail the test with its whole output if it fails."""
+    process = subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+    output = process.stdout + process.stderr
+    if process.returncode:
+        pytest.fail(f"{' '.join(command)} exited {process.returncode}:\n{output}")
+    return output
+
+
+def require_tool(path: str) -> str:
+    """A tool the tests need: skipped locally if missing, a failure in CI."""
+    found = shutil.which(path)
+    if found:
+        return found
+    message = f"{path} is not installed (Debian: apt-get install gettext)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where the Sphinx test roots (``tests/roots/test-*``) are."""
+    return TESTS / "roots"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The site as ``make html`` builds it, from a copy of the project."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    run([sys.executable, "-m", "pytorchkr_archive.build"], cwd=project)
+    yield project / "_build" / "html"
+
+
+def rtd_build(project: Path, lang: str, canonical: str) -> Path:
+    """Build one language the way Read the Docs does, with its environment."""
+    out = project / "_readthedocs" / "html"
+    env = {
+        **os.environ,
+        "READTHEDOCS": "True",
+        "READTHEDOCS_LANGUAGE": lang,
+        "READTHEDOCS_VERSION": "latest",
+        "READTHEDOCS_CANONICAL_URL": canonical,
+        "READTHEDOCS_OUTPUT": str(project / "_readthedocs"),
+    }
+    run(
+        [sys.executable, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", "html",
+         "-d", "_build/doctrees", "-D", f"language={lang}", ".", str(out)],
+        cwd=project,
+        env=env,
+    )  # fmt: skip
+    return out
+
+
+@pytest.fixture(scope="session")
+def rtd_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Both languages built as Read the Docs builds its two projects."""
+    return {
+        lang: rtd_build(
+            copy_project(tmp_path_factory.mktemp(f"rtd-{lang}")),
+            lang,
+            f"https://example.readthedocs.io/{lang}/latest/",
+        )
+        for lang in LANGUAGES
+    }
