@@ -75,6 +75,9 @@ def apply_language_settings(app: Sphinx, config: Config) -> None:
     config.html_static_path.insert(0, str(PACKAGE_DIR / "static"))
     if config.html_baseurl and not config.html_baseurl.endswith("/"):
         config.html_baseurl += "/"
+    if config.html_baseurl:
+        for code in languages:
+            swap_language(config.html_baseurl, lang, code)  # fails early if it cannot
 
 
 def swap_language(url: str, current: str, other: str) -> str:

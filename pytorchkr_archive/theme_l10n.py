@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.builders.gettext import MessageCatalogBuilder, MsgOrigin
 from sphinx.config import Config
 from sphinx.jinja2glue import BuiltinTemplateLoader
+from sphinx.locale import get_translation
 
 #: Strings Furo writes in English whatever the language (Furo 2025.12.19).
 HARDCODED_LABELS = (
@@ -70,12 +71,10 @@ def localize(html: str, gettext: Callable[[str], str]) -> str:
 class LocalizingTemplateLoader(BuiltinTemplateLoader):
     """Sphinx's template loader, with Furo's hard-coded strings translated."""
 
-    def init(self, builder: Any, theme: Any = None, dirs: list[str] | None = None) -> None:
-        super().init(builder, theme, dirs)
-        self._gettext = builder.app.translator.gettext
-
     def render(self, template: str, context: dict[str, Any]) -> str:
-        return localize(super().render(template, context), self._gettext)
+        # The catalog the templates' own _() use: Sphinx's, with locale_dirs first.
+        translate = get_translation("sphinx")
+        return localize(super().render(template, context), lambda text: str(translate(text)))
 
 
 def use_localizing_loader(app: Sphinx, config: Config) -> None:
