@@ -42,7 +42,6 @@ exclude_patterns = [
 templates_path = ["_templates"]
 
 myst_enable_extensions = ["colon_fence"]
-myst_heading_anchors = 2
 
 # -- Internationalisation ----------------------------------------------------
 
@@ -60,10 +59,19 @@ archive_languages = {
     "en": {
         "name": "English",
         "title": "PyTorch Korea User Group Event Archive",
+        "copyright": "2025, PyTorch Korea User Group",
+        "description": (
+            "Recaps of the PyTorch Korea User Group's conferences and meetups, "
+            "in English and Korean."
+        ),
     },
     "ko": {
         "name": "한국어",
         "title": "파이토치 한국 사용자 모임 행사 아카이브",
+        "copyright": "2025, 파이토치 한국 사용자 모임",
+        "description": (
+            "파이토치 한국 사용자 모임의 컨퍼런스와 모임 후기를 영어와 한국어로 모은 곳입니다."
+        ),
     },
 }
 archive_default_language = "en"
@@ -75,6 +83,8 @@ html_static_path = ["_static"]
 html_css_files = ["archive.css"]
 html_favicon = "_static/favicon.svg"
 html_copy_source = False
+# Photos are shown at column width; no link to the same file around them.
+html_scaled_image_link = False
 html_show_sourcelink = False
 html_last_updated_fmt = None
 

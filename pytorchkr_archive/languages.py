@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -62,13 +63,15 @@ def apply_language_settings(app: Sphinx, config: Config) -> None:
             f"language {lang!r} is not one of archive_languages ({', '.join(languages)}): "
             "add an entry for it to archive_languages in conf.py, or build one of those"
         )
-    for key in ("name", "title"):
+    for key in ("name", "title", "description"):
         for code, entry in languages.items():
             if not entry.get(key):
                 raise ConfigError(f"archive_languages[{code!r}] has no {key!r}: add it in conf.py")
     config.language = lang
     config.html_title = languages[lang]["title"]
     config.html_short_title = languages[lang]["title"]
+    if languages[lang].get("copyright"):
+        config.copyright = languages[lang]["copyright"]
     if "ogp_site_name" in config:
         config.ogp_site_name = languages[lang]["title"]
     config.templates_path.insert(0, str(PACKAGE_DIR / "templates"))
@@ -122,6 +125,13 @@ def add_page_context(
     default = next(p for p in pages if p.lang == app.config.archive_default_language)
     context["archive_alternates"] = pages
     context["archive_x_default"] = default
+    # Pages without text of their own (search, index) get the site's description.
+    metatags = context.get("metatags", "")
+    if 'name="description"' not in metatags:
+        description = app.config.archive_languages[current_language(app.config)]["description"]
+        context["metatags"] = (
+            f'{metatags}\n<meta name="description" content="{escape(description)}" />'
+        )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -129,6 +139,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("archive_languages", {}, "html", types=frozenset({dict}))
     app.add_config_value("archive_default_language", "en", "html", types=frozenset({str}))
     app.connect("config-inited", apply_language_settings, priority=100)
-    app.connect("html-page-context", add_page_context)
+    # After sphinxext-opengraph (priority 500), whose description comes first.
+    app.connect("html-page-context", add_page_context, priority=800)
     app.add_css_file("archive-languages.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

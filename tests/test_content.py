@@ -80,3 +80,4 @@ def test_photos_sized_lazy_and_described(site: Path, lang: str) -> None:
         assert (img["width"], img["height"]) == ("1366", str(height))
         assert img["loading"] == "lazy"
         assert img["alt"] == alt
+        assert img.parent.name != "a", "a photo is wrapped in a link to itself"

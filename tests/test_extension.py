@@ -107,7 +107,10 @@ def test_fill_catalog_fills_only_empty_messages() -> None:
 
 def test_landing_page_lists_every_language() -> None:
     html = render_landing_page(
-        {"en": {"name": "English", "title": "A & B"}, "ko": {"name": "한국어", "title": "가"}}
+        {
+            "en": {"name": "English", "title": "A & B", "description": "d"},
+            "ko": {"name": "한국어", "title": "가", "description": "d"},
+        }
     )
     page = BeautifulSoup(html, "html.parser")
     assert [a["href"] for a in page.select("main a")] == ["en/index.html", "ko/index.html"]

@@ -108,4 +108,20 @@ def test_title_and_description_in_the_pages_language(
     assert description.startswith(description_start)
     assert page.find("link", rel="canonical") is None, "no canonical URL without a base URL"
     for path in html_pages(site / lang):
-        assert soup(path).title.get_text().strip(), f"{path} has no <title>"
+        html = soup(path)
+        assert html.title.get_text().strip(), f"{path} has no <title>"
+        descriptions = html.find_all("meta", attrs={"name": "description"})
+        assert len(descriptions) == 1, f"{path}: {len(descriptions)} meta descriptions"
+        if lang == "ko":
+            assert re.search(r"[가-힣]", descriptions[0]["content"]), path
+
+
+def test_footer_names_the_group_in_the_pages_language(site: Path) -> None:
+    assert (
+        "파이토치 한국 사용자 모임"
+        in soup(site / "ko" / "index.html").select_one(".copyright").get_text()
+    )
+    assert (
+        "PyTorch Korea User Group"
+        in soup(site / "en" / "index.html").select_one(".copyright").get_text()
+    )
