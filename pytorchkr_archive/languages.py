@@ -32,6 +32,9 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).parent
+#: Furo shows its announcement bar, where the switch stands, only when the
+#: ``announcement`` theme option is set; this value sets it with no text.
+LANGUAGE_BAR_MARKER = "archive-language-bar"
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,11 @@ def apply_language_settings(app: Sphinx, config: Config) -> None:
     if "ogp_site_name" in config:
         config.ogp_site_name = languages[lang]["title"]
     config.templates_path.insert(0, str(PACKAGE_DIR / "templates"))
+    if not config.html_theme_options.get("announcement"):
+        config.html_theme_options = {
+            **config.html_theme_options,
+            "announcement": LANGUAGE_BAR_MARKER,
+        }
     config.html_static_path.insert(0, str(PACKAGE_DIR / "static"))
     if config.html_baseurl and not config.html_baseurl.endswith("/"):
         config.html_baseurl += "/"
@@ -125,6 +133,7 @@ def add_page_context(
     default = next(p for p in pages if p.lang == app.config.archive_default_language)
     context["archive_alternates"] = pages
     context["archive_x_default"] = default
+    context["archive_language_bar_marker"] = LANGUAGE_BAR_MARKER
     # Pages without text of their own (search, index) get the site's description.
     metatags = context.get("metatags", "")
     if 'name="description"' not in metatags:
@@ -142,4 +151,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After sphinxext-opengraph (priority 500), whose description comes first.
     app.connect("html-page-context", add_page_context, priority=800)
     app.add_css_file("archive-languages.css")
+    app.add_js_file("archive-languages.js", defer="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -35,8 +35,11 @@ def test_html_lang(site: Path, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_switch_leads_to_the_same_page(site: Path, lang: str) -> None:
     for page in pages(site, lang):
-        switch = soup(page).select("nav.language-switch a")
+        html = soup(page)
+        switch = html.select(".announcement nav.language-switch a")
         assert [a["hreflang"] for a in switch] == [OTHER[lang]], page
+        # Outside the text that search results quote.
+        assert not html.select('[role="main"] nav.language-switch'), page
         link = switch[0]
         assert link.get_text(strip=True) == NAMES[OTHER[lang]]
         assert link["lang"] == OTHER[lang]
