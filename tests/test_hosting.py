@@ -1,0 +1,40 @@
+"""Read the Docs and the lock file agree with each other and with the README."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from tests.conftest import PROJECT
+
+
+def test_readthedocs_configuration() -> None:
+    config = yaml.safe_load((PROJECT / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    assert config["build"]["tools"]["python"] == "3.11"
+    assert config["sphinx"] == {"configuration": "conf.py", "builder": "html",
+                                "fail_on_warning": True}  # fmt: skip
+    assert config["python"]["install"] == [{"requirements": "requirements.lock"}]
+
+
+def test_lock_pins_every_package_exactly_with_hashes() -> None:
+    text = (PROJECT / "requirements.lock").read_text(encoding="utf-8")
+    requirements = re.findall(r"^([A-Za-z0-9_.-]+)==([^\s\\]+) \\$", text, re.M)
+    names = {name.lower() for name, _ in requirements}
+    assert {"sphinx", "myst-parser", "sphinx-intl", "furo", "pytest"} <= names
+    assert dict((n.lower(), v) for n, v in requirements)["sphinx"].startswith("9.0.")
+    entries = [e for e in re.split(r"\n(?=\S)", text) if e.strip() and not e.startswith("#")]
+    assert len(entries) == len(requirements), "every requirement is pinned with =="
+    for entry in entries:
+        assert "--hash=sha256:" in entry, entry.splitlines()[0]
+
+
+def test_readme_quick_start_is_two_commands() -> None:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Quick start.*?```sh\n(.*?)```", readme, re.S).group(1)
+    assert [line.split("#")[0].strip() for line in block.splitlines()] == [
+        "make html",
+        "make test",
+    ]
+    assert "make test" in (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
