@@ -11,12 +11,17 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
 PORT   ?= 8000
 
-.PHONY: help html test serve lint format lock clean
+.PHONY: help html test serve lint format lock clean gettext update-po stats check-po live
 
 help:
 	@echo "make html    build the site in every language into _build/html/"
 	@echo "make test    run the test suite"
 	@echo "make serve   preview the built site on http://127.0.0.1:$(PORT)/"
+	@echo "make gettext     extract the English messages into _build/gettext/"
+	@echo "make update-po   update every catalog under locale/ (nothing is lost)"
+	@echo "make stats       translation progress (STATS_ARGS=--json, --fail-under N)"
+	@echo "make check-po    the catalogs' quality gate"
+	@echo "make live LANG=ko  preview one language, rebuilt and reloaded on every change"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
@@ -35,6 +40,30 @@ test: $(STAMP)
 
 serve: html
 	$(BIN)/python -m http.server --directory _build/html --bind 127.0.0.1 $(PORT)
+
+# -- Translators' workflow (see CONTRIBUTING.md) --------------------------------
+
+gettext: $(STAMP)
+	$(BIN)/python -m pytorchkr_archive.extract
+
+update-po: $(STAMP)
+	$(BIN)/python -m pytorchkr_archive.update_po
+
+stats: $(STAMP)
+	$(BIN)/python -m pytorchkr_archive.stats $(STATS_ARGS)
+
+check-po: $(STAMP)
+	$(BIN)/python -m pytorchkr_archive.check_po
+
+# LANG is also the shell's locale variable: only LANG=xx given to make picks
+# the language (English otherwise), and the preview runs with a UTF-8 locale.
+LIVE_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),en)
+
+live: $(STAMP)
+	LANG=C.UTF-8 $(BIN)/sphinx-autobuild -b html -D language=$(LIVE_LANG) \
+	  --host 127.0.0.1 --port $(PORT) \
+	  --re-ignore '\.mo$$' --re-ignore '(^|/)(_build|\.venv|\.git|\.[a-z_]+_cache)(/|$$)' \
+	  . _build/live/$(LIVE_LANG)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

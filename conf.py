@@ -31,6 +31,7 @@ source_suffix = {".md": "markdown"}
 smartquotes = False
 root_doc = "index"
 exclude_patterns = [
+    ".*",
     "_build",
     ".venv",
     "README.md",

@@ -49,13 +49,21 @@ def sphinx_command(
 ) -> list[str]:
     """The ``sphinx-build`` command line for one language."""
     return [
-        sys.executable, "-m", "sphinx",
-        "-b", "html", "-W", "--keep-going",
-        "-D", f"language={lang}",
-        "-d", str(doctrees / lang),
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-W",
+        "--keep-going",
+        "-D",
+        f"language={lang}",
+        "-d",
+        str(doctrees / lang),
         *extra,
-        str(source), str(out / lang),
-    ]  # fmt: skip
+        str(source),
+        str(out / lang),
+    ]
 
 
 def build_language(command: list[str], lang: str) -> Result:
@@ -97,8 +105,10 @@ def build(
         if result.returncode:
             failed.append(result.lang)
     if failed:
-        print(f"error: the {', '.join(failed)} build failed: see Sphinx's messages above",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"error: the {', '.join(failed)} build failed: see Sphinx's messages above",
+            file=sys.stderr,
+        )
         return 1
     write_landing_page(out / "index.html", table)
     print(f"The site is in {out}/: open {out / 'index.html'} or run `make serve`.")

@@ -83,11 +83,25 @@ def rtd_build(project: Path, lang: str, canonical: str) -> Path:
         "READTHEDOCS_OUTPUT": str(project / "_readthedocs"),
     }
     run(
-        [sys.executable, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", "html",
-         "-d", "_build/doctrees", "-D", f"language={lang}", ".", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-T",
+            "-W",
+            "--keep-going",
+            "-b",
+            "html",
+            "-d",
+            "_build/doctrees",
+            "-D",
+            f"language={lang}",
+            ".",
+            str(out),
+        ],
         cwd=project,
         env=env,
-    )  # fmt: skip
+    )
     return out
 
 

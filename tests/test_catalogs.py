@@ -25,8 +25,10 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The message templates of the current English sources."""
     project = copy_project(tmp_path_factory.mktemp("gettext"))
     out = project / "_build" / "gettext"
-    run([sys.executable, "-m", "sphinx", "-b", "gettext", "-W", "--keep-going", ".", str(out)],
-        cwd=project)  # fmt: skip
+    run(
+        [sys.executable, "-m", "sphinx", "-b", "gettext", "-W", "--keep-going", ".", str(out)],
+        cwd=project,
+    )
     return out
 
 

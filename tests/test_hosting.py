@@ -13,8 +13,11 @@ def test_readthedocs_configuration() -> None:
     config = yaml.safe_load((PROJECT / ".readthedocs.yaml").read_text(encoding="utf-8"))
     assert config["version"] == 2
     assert config["build"]["tools"]["python"] == "3.11"
-    assert config["sphinx"] == {"configuration": "conf.py", "builder": "html",
-                                "fail_on_warning": True}  # fmt: skip
+    assert config["sphinx"] == {
+        "configuration": "conf.py",
+        "builder": "html",
+        "fail_on_warning": True,
+    }
     assert config["python"]["install"] == [{"requirements": "requirements.lock"}]
 
 

@@ -1,0 +1,122 @@
+"""``make check-po``: the quality gate every catalog passes before it is published.
+
+It fails (exit 1), naming file, line and message, on a catalog that is not
+well-formed (:mod:`~pytorchkr_archive.po_syntax`) and on a translation that
+changes its source's links, code, roles, footnotes or numbers, or brings
+markup of its own (:mod:`~pytorchkr_archive.po_checks`).  Glossary misses are
+warnings; fuzzy and untranslated messages are counted, not failed (they show
+in English on the site, with a banner: see ``make stats``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pytorchkr_archive.catalogs import catalog_files, languages, load
+from pytorchkr_archive.glossary import load_glossary
+from pytorchkr_archive.po_checks import message_problems
+from pytorchkr_archive.po_syntax import check_syntax
+from pytorchkr_archive.problems import Problem
+
+
+@dataclass
+class Report:
+    """What the checks found in every catalog."""
+
+    problems: list[Problem] = field(default_factory=list)
+    catalogs: int = 0
+    fuzzy: Counter[str] = field(default_factory=Counter)
+    untranslated: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """A path as the report shows it: relative to the project when it is inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_catalogs(root: Path, locale_dir: Path, langs: list[str] | None = None) -> Report:
+    """Run every check on every catalog of the given languages."""
+    report = Report()
+    for lang in langs or languages(locale_dir):
+        glossary_path = locale_dir / lang / "glossary.csv"
+        terms, problems = load_glossary(glossary_path, shown_path(glossary_path, root))
+        report.problems += problems
+        for file in catalog_files(locale_dir, [lang]):
+            report.catalogs += 1
+            shown = shown_path(file.path, root)
+            po, problems = check_syntax(file, shown)
+            report.problems += problems
+            if po is None:
+                continue
+            catalog = load(file.path)
+            report.problems += message_problems(catalog, file.domain, shown, terms)
+            for message in catalog:
+                if message.id and message.fuzzy:
+                    report.fuzzy[shown] += 1
+                elif message.id and not message.string:
+                    report.untranslated[shown] += 1
+    report.problems.sort()
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point (``python -m pytorchkr_archive.check_po``)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m pytorchkr_archive.check_po",
+        description="Check every translation catalog: well-formed, same links, code, roles, "
+        "footnotes and numbers as the source, no markup of its own, glossary terms. "
+        "Exit status 1 when any error is found.",
+    )
+    parser.add_argument("--locale-dir", type=Path, default=Path("locale"), help="default: locale")
+    parser.add_argument(
+        "-l",
+        "--language",
+        action="append",
+        dest="languages",
+        help="check only this language (repeatable)",
+    )
+    parser.add_argument("--no-warnings", action="store_true", help="print errors only")
+    args = parser.parse_args(argv)
+    if not args.locale_dir.is_dir():
+        print(
+            f"error: {args.locale_dir} is not a folder (run from the project's folder, "
+            "or give --locale-dir)",
+            file=sys.stderr,
+        )
+        return 2
+    report = check_catalogs(Path.cwd(), args.locale_dir, args.languages)
+    for problem in report.problems:
+        if problem.severity == "error" or not args.no_warnings:
+            print(problem)
+    pending = [
+        f"{path}: {report.fuzzy[path]} fuzzy, {report.untranslated[path]} untranslated"
+        for path in sorted(set(report.fuzzy) | set(report.untranslated))
+    ]
+    if pending:
+        print("Not failed, still to translate (shown in English on the site until done):")
+        print("\n".join(f"  {line}" for line in pending))
+    print(
+        f"check-po: {len(report.errors)} error(s), {len(report.warnings)} warning(s) in "
+        f"{report.catalogs} catalog(s); {sum(report.fuzzy.values())} fuzzy, "
+        f"{sum(report.untranslated.values())} untranslated"
+    )
+    return 1 if report.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
