@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import denormalize, normalize, read_po, write_po
 
 #: Line width of the convention: 0 means no wrapping.
 WIDTH = 0
@@ -69,15 +69,82 @@ def catalog_files(locale_dir: Path, langs: list[str] | None = None) -> Iterator[
 def load(path: Path) -> Catalog:
     """Read a catalog (the caller has checked it is well-formed)."""
     with path.open("rb") as f:
-        return read_po(f, abort_invalid=True)
+        catalog = read_po(f, abort_invalid=True)
+    for message in (*catalog, *catalog.obsolete.values()):
+        _restore_previous_id(message)
+    return catalog
+
+
+def _restore_previous_id(message) -> None:
+    """Turn Babel's reading of ``#| msgid "..."`` back into the previous msgid.
+
+    Babel writes a fuzzy message's previous source text as ``#|`` lines but
+    reads them back as translator comments; written again, they would turn
+    into ``# | msgid`` comments and the previous text would be lost.
+    """
+    previous: dict[str, list[str]] = {}
+    kept, current = [], None
+    for comment in message.user_comments:
+        if not comment.startswith("|"):
+            kept.append(comment)
+            continue
+        body = comment[1:].strip()
+        keyword, _, rest = body.partition(" ")
+        if keyword in ("msgid", "msgid_plural"):
+            current = keyword
+            previous[current] = [rest.strip()]
+        elif body.startswith('"') and current:
+            previous[current].append(body)
+        else:
+            kept.append(comment)
+    if "msgid" in previous:
+        ids = [denormalize("\n".join(previous["msgid"]))]
+        if "msgid_plural" in previous:
+            ids.append(denormalize("\n".join(previous["msgid_plural"])))
+        message.previous_id = ids
+        message.user_comments = kept
+
+
+_PREVIOUS_MARK = "archive-previous-msgid:"
 
 
 def render(catalog: Catalog) -> bytes:
-    """A catalog in the archive's format: unwrapped, previous msgids kept, obsolete kept."""
+    """A catalog in the archive's format: unwrapped, previous msgids kept, obsolete kept.
+
+    Babel wraps ``#|`` lines like comments, at 76 columns and inside the
+    quoted string, which no reader parses back; so the previous msgids are
+    written here, unwrapped, where GNU gettext puts them (right before
+    ``msgid``).
+    """
+    previous: dict[str, str] = {}
+    for number, message in enumerate(m for m in catalog if m.previous_id):
+        mark = f"{_PREVIOUS_MARK}{number}"
+        previous[mark] = _previous_lines(message.previous_id)
+        message.auto_comments.append(mark)
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=WIDTH, include_previous=True, ignore_obsolete=False)
+    try:
+        write_po(buffer, catalog, width=WIDTH, include_previous=False, ignore_obsolete=False)
+    finally:
+        for message in catalog:
+            message.auto_comments = [c for c in message.auto_comments if c not in previous]
+    lines, pending = [], None
+    for line in buffer.getvalue().decode(catalog.charset or "utf-8").split("\n"):
+        if line.startswith(f"#. {_PREVIOUS_MARK}"):
+            pending = previous[line[3:]]
+            continue
+        if pending and line.startswith(("msgctxt ", "msgid ")):
+            lines.append(pending)
+            pending = None
+        lines.append(line)
     # Babel ends the file with a blank line that msgcat and Poedit do not write.
-    return buffer.getvalue().rstrip(b"\n") + b"\n"
+    return ("\n".join(lines).rstrip("\n") + "\n").encode(catalog.charset or "utf-8")
+
+
+def _previous_lines(previous_id: list[str]) -> str:
+    lines = [f"#| msgid {normalize(previous_id[0], prefix='#| ', width=WIDTH)}"]
+    if len(previous_id) > 1:
+        lines.append(f"#| msgid_plural {normalize(previous_id[1], prefix='#| ', width=WIDTH)}")
+    return "\n".join(lines)
 
 
 def same_except_creation_date(old: bytes, new: bytes) -> bool:

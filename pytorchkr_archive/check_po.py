@@ -16,7 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pytorchkr_archive.catalogs import catalog_files, languages, load
+from pytorchkr_archive.catalogs import (
+    catalog_files,
+    languages,
+    load,
+    render,
+    same_except_creation_date,
+)
 from pytorchkr_archive.glossary import load_glossary
 from pytorchkr_archive.po_checks import message_problems
 from pytorchkr_archive.po_syntax import check_syntax
@@ -65,6 +71,18 @@ def check_catalogs(root: Path, locale_dir: Path, langs: list[str] | None = None)
                 continue
             catalog = load(file.path)
             report.problems += message_problems(catalog, file.domain, shown, terms)
+            if not same_except_creation_date(file.path.read_bytes(), render(catalog)):
+                report.problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        "warning",
+                        "format",
+                        "the file is not in the archive's format (an editor wrapped or "
+                        "reordered lines): make update-po rewrites it; see CONTRIBUTING.md "
+                        "for the editor settings that keep it",
+                    )
+                )
             for message in catalog:
                 if message.id and message.fuzzy:
                     report.fuzzy[shown] += 1

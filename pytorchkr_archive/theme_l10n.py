@@ -90,17 +90,23 @@ def furo_template_dir() -> Path:
     return Path(furo.__file__).parent / "theme" / "furo"
 
 
+#: How Furo's templates are named in the templates' location comments: by
+#: their place in the installed packages, the same on every machine.
+FURO_LOCATION = "site-packages/furo/theme/furo"
+
+
 def extract_theme_messages(app: Sphinx) -> None:
     """Put Furo's interface strings into ``sphinx.pot`` with the archive's own.
 
     Sphinx's gettext builder extracts the strings of ``templates_path`` only,
-    not the theme's; without this, ``sphinx-intl update`` would mark the Korean
-    translations of Furo's strings obsolete.
+    not the theme's; without this, ``make update-po`` would mark the Korean
+    translations of Furo's strings obsolete.  Furo's templates are read here,
+    before the project's, in a fixed order and under a location that does not
+    depend on where Python is installed, so the catalog does not change from
+    one machine to the next.
     """
     if not isinstance(app.builder, MessageCatalogBuilder):
         return
-    if app.config.html_theme == "furo":
-        app.config.templates_path.append(str(furo_template_dir()))
     catalog = app.builder.catalogs["sphinx"]
     source = Path(__file__).as_posix()
     lines = Path(__file__).read_text(encoding="utf-8").splitlines()
@@ -112,6 +118,15 @@ def extract_theme_messages(app: Sphinx) -> None:
     ):
         line = next(i for i, text in enumerate(lines, 1) if f'"{message}"' in text)
         catalog.add(message, MsgOrigin(source=source, line=line))
+    if app.config.html_theme != "furo":
+        return
+    extract = app.builder.templates.environment.extract_translations
+    theme_dir = furo_template_dir()
+    for template in sorted(theme_dir.rglob("*.html")):
+        relative = template.relative_to(theme_dir).as_posix()
+        origin_path = Path(app.srcdir, FURO_LOCATION, relative)
+        for line, _function, message in extract(template.read_text(encoding="utf-8")):
+            catalog.add(message, MsgOrigin(source=str(origin_path), line=line))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -63,8 +63,14 @@ def update_catalog(catalog: Catalog, template: Catalog) -> tuple[int, int, int]:
         catalog[message.id] = message
     before = {m.id for m in catalog if m.id and m.id not in revived}
     fuzzy_before = {m.id for m in catalog if m.id and m.fuzzy}
+    # Babel's update forgets the previous msgid of a message that is still
+    # fuzzy from an earlier update; the translator still needs it.
+    previous = {m.id: m.previous_id for m in catalog if m.id and m.fuzzy and m.previous_id}
     catalog.update(template, update_creation_date=True)
     catalog.fuzzy = False
+    for message in catalog:
+        if message.fuzzy and not message.previous_id and message.id in previous:
+            message.previous_id = previous[message.id]
     after = {m.id for m in catalog if m.id}
     new = sum(1 for m in catalog if m.id and m.id not in before and not m.string)
     fuzzy = sum(1 for m in catalog if m.id and m.fuzzy and m.id not in fuzzy_before)

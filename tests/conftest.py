@@ -19,7 +19,15 @@ SEEDS = TESTS / "seeds"
 EVENT = "events/2025-03-30-pytorch-core-conference"
 LANGUAGES = ("en", "ko")
 #: What a copy of the project needs to build.
-PROJECT_FILES = ("conf.py", "index.md", "events", "locale", "_static", "pytorchkr_archive")
+PROJECT_FILES = (
+    "conf.py",
+    "index.md",
+    "translating.md",
+    "events",
+    "locale",
+    "_static",
+    "pytorchkr_archive",
+)
 
 
 def copy_project(dest: Path) -> Path:
