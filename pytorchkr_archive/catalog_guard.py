@@ -37,7 +37,7 @@ def guard_catalogs(app: Sphinx) -> None:
                 "[%s] %s (run make check-po)",
                 problem.check,
                 problem.message,
-                location=(str(srcdir / problem.path), problem.line),
+                location=f"{srcdir / problem.path}:{problem.line}",
                 type="archive",
                 subtype="catalog",
             )

@@ -6,10 +6,10 @@ messages do not count: those paragraphs show in English).  A page below 100 %
 gets a notice in its own language with the share translated, a link to the
 English page and one to the page on helping to translate.
 
-Sphinx 9.0's count misses two kinds of translated elements, which would put
-the notice on complete pages: an image whose alt text was translated, and a
-message whose translation is the same text as the source (a name, a talk
-title kept in English).  Two transforms around Sphinx's ``Locale`` correct
+Sphinx 9.0's count misses three kinds of translated elements, which would put
+the notice on complete pages: an image whose alt text was translated, a
+table of contents whose caption was, and a message whose translation is the
+same text as the source (a name, a talk title kept in English).  Two transforms around Sphinx's ``Locale`` correct
 the count before Sphinx totals it.
 """
 
@@ -19,24 +19,28 @@ import math
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import NodeMatcher
 
-_SOURCE_ALT = "archive_source_alt"
+_SOURCE = "archive_source_message"
+#: Elements whose message is an attribute, which ``Locale`` replaces in place.
+_MESSAGE_ATTRIBUTES = ((nodes.image, "alt"), (addnodes.toctree, "caption"))
 
 
-class RememberSourceAlt(SphinxTransform):
-    """Keep each image's English alt text before ``Locale`` (priority 20) replaces it."""
+class RememberSourceMessages(SphinxTransform):
+    """Keep alt texts and captions in English before ``Locale`` (priority 20) translates them."""
 
     default_priority = 19
 
     def apply(self, **kwargs: Any) -> None:
-        for image in self.document.findall(nodes.image):
-            if image.get("alt"):
-                image[_SOURCE_ALT] = image["alt"]
+        for node_class, attribute in _MESSAGE_ATTRIBUTES:
+            for node in self.document.findall(node_class):
+                if node.get(attribute):
+                    node[_SOURCE] = node[attribute]
 
 
 class CountAllTranslatedElements(SphinxTransform):
@@ -56,14 +60,11 @@ class CountAllTranslatedElements(SphinxTransform):
         translator, has_catalog = init_locale(dirs, config.language, domain)
         catalog = getattr(translator, "_catalog", {}) if has_catalog else {}
         for node in NodeMatcher(nodes.Element, translated=False).findall(self.document):
-            if isinstance(node, nodes.image):
-                message = node.get(_SOURCE_ALT, "")
-            else:
-                message = node.rawsource.replace("\n", " ").strip()
+            message = node.get(_SOURCE) or node.rawsource.replace("\n", " ").strip()
             if message and catalog.get(message):
                 node["translated"] = True
-        for image in self.document.findall(nodes.image):
-            image.attributes.pop(_SOURCE_ALT, None)
+        for node in self.document.findall(nodes.Element):
+            node.attributes.pop(_SOURCE, None)
 
 
 #: The page that explains how to help translate, linked from the notice.
@@ -98,7 +99,7 @@ def add_translation_status(
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the transforms and the handler (after the language module's links)."""
-    app.add_transform(RememberSourceAlt)
+    app.add_transform(RememberSourceMessages)
     app.add_transform(CountAllTranslatedElements)
     app.connect("html-page-context", add_translation_status, priority=850)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

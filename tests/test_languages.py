@@ -94,3 +94,9 @@ def test_landing_page_offers_both_languages_without_scripts(site: Path) -> None:
         "ko": "ko/index.html",
         "x-default": "en/index.html",
     }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_complete_pages_show_no_translation_notice(site: Path, lang: str) -> None:
+    for page in pages(site, lang):
+        assert soup(page).select_one(".translation-notice") is None, page

@@ -111,11 +111,21 @@ def test_changed_paragraph_keeps_its_translation_as_fuzzy(project: Path) -> None
     # Fuzzy: not a failure, but reported; the page shows English and says so.
     check = tool(project, "check_po")
     assert "1 fuzzy" in check.stdout
-    html = soup(build_korean(project) / f"{EVENT}.html")
+    site = build_korean(project)
+    html = soup(site / f"{EVENT}.html")
     assert "Bring a friend." in html.find("article").get_text()
     notice = html.select_one(".translation-notice")
     assert notice is not None
-    assert re.search(r"이 페이지는 9\d% 번역되었습니다", notice.get_text())
+    # 30 of the page's 31 translatable elements are translated.
+    assert "이 페이지는 96% 번역되었습니다" in notice.get_text()
+    links = {a.get_text(strip=True): a["href"] for a in notice.find_all("a")}
+    assert links == {
+        "영어 원문 보기": f"../../en/{EVENT}.html",
+        "번역 돕기": "../translating.html",
+    }
+    assert (site / "translating.html").is_file()
+    # Only the incomplete page says so.
+    assert soup(site / "index.html").select_one(".translation-notice") is None
 
     # The translator checks it and removes the flag: the translation is back.
     text = (project / EVENT_PO).read_text(encoding="utf-8")
