@@ -9,8 +9,9 @@ English page and one to the page on helping to translate.
 Sphinx 9.0's count misses three kinds of translated elements, which would put
 the notice on complete pages: an image whose alt text was translated, a
 table of contents whose caption was, and a message whose translation is the
-same text as the source (a name, a talk title kept in English).  Two transforms around Sphinx's ``Locale`` correct
-the count before Sphinx totals it.
+same text as the source (a name, a talk title kept in English).  Two
+transforms around Sphinx's ``Locale`` correct the count before Sphinx totals
+it.
 """
 
 from __future__ import annotations

@@ -41,3 +41,10 @@ def test_readme_quick_start_is_two_commands() -> None:
         "make test",
     ]
     assert "make test" in (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_contributing_covers_the_workflow() -> None:
+    guide = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for needed in ("make update-po", "make stats", "make check-po", "make live LANG=ko",
+                   "Poedit", "Weblate", "glossary.csv", "{strong}", "--no-wrap"):  # fmt: skip
+        assert needed in guide, needed
