@@ -11,7 +11,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
 PORT   ?= 8000
 
-.PHONY: help html test serve lint format lock clean gettext update-po stats check-po live
+.PHONY: help html test serve lint format lock clean gettext update-po stats check-po live bench
 
 help:
 	@echo "make html    build the site in every language into _build/html/"
@@ -22,6 +22,7 @@ help:
 	@echo "make stats       translation progress (STATS_ARGS=--json, --fail-under N)"
 	@echo "make check-po    the catalogs' quality gate"
 	@echo "make live LANG=ko  preview one language, rebuilt and reloaded on every change"
+	@echo "make bench   measure build and search figures into docs/benchmarks.md"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
@@ -64,6 +65,9 @@ live: $(STAMP)
 	  --host 127.0.0.1 --port $(PORT) \
 	  --re-ignore '\.mo$$' --re-ignore '(^|/)(_build|\.venv|\.git|\.[a-z_]+_cache)(/|$$)' \
 	  . _build/live/$(LIVE_LANG)
+
+bench: $(STAMP)
+	$(BIN)/python -m pytorchkr_archive.bench
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -37,6 +37,7 @@ exclude_patterns = [
     "README.md",
     "CONTRIBUTING.md",
     "tests",
+    "docs",
     "locale",
     "pytorchkr_archive",
 ]

@@ -21,6 +21,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("pytorchkr_archive.js_translations")
     app.setup_extension("pytorchkr_archive.translation_status")
     app.setup_extension("pytorchkr_archive.catalog_guard")
+    app.setup_extension("pytorchkr_archive.korean_search")
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -54,15 +54,52 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> str
     return output
 
 
-def require_tool(path: str) -> str:
+def require_tool(path: str, install: str = "Debian: apt-get install gettext") -> str:
     """A tool the tests need: skipped locally if missing, a failure in CI."""
     found = shutil.which(path)
     if found:
         return found
-    message = f"{path} is not installed (Debian: apt-get install gettext)"
+    message = f"{path} is not installed ({install})"
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path) -> Iterator[str]:
+    """The built site, served on localhost."""
+    from tests.browser import serve
+
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, headless, driven by Playwright."""
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    require_tool(CHROMIUM, "Debian: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator[object]:
+    """A fresh page in which only localhost can be reached."""
+    from tests.browser import block_outside_localhost
+
+    context = browser.new_context()
+    context.route("**/*", block_outside_localhost)
+    page = context.new_page()
+    yield page
+    context.close()
 
 
 @pytest.fixture(scope="session")

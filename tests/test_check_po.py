@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EVENT, PROJECT, copy_project, run
+from tests.conftest import EVENT, PROJECT, copy_project, require_tool, run
 
 SOURCE_PO = PROJECT / "locale" / "ko" / "LC_MESSAGES" / f"{EVENT}.po"
 INDEX_PO = PROJECT / "locale" / "ko" / "LC_MESSAGES" / "index.po"
@@ -169,11 +169,7 @@ def test_glossary_miss_is_a_warning(tmp_path: Path) -> None:
 
 def test_wrapped_file_gets_a_format_warning(tmp_path: Path) -> None:
     target = broken_copy(tmp_path, INDEX_PO, "x", "x")
-    msgcat = shutil.which("msgcat")
-    if msgcat is None:
-        from tests.conftest import require_tool
-
-        msgcat = require_tool("msgcat")
+    msgcat = require_tool("msgcat")
     subprocess.run([msgcat, "--width=40", "-o", str(target), str(target)], check=True)
     process = check(tmp_path / "locale")
     assert process.returncode == 0

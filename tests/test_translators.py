@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pytorchkr_archive.catalogs import load
-from tests.conftest import EVENT, PROJECT, copy_project, run
+from tests.conftest import EVENT, PROJECT, copy_project, require_tool, run
 from tests.helpers import soup
 
 EVENT_PO = f"locale/ko/LC_MESSAGES/{EVENT}.po"
@@ -80,11 +79,7 @@ def test_update_without_source_change_leaves_every_byte(project: Path) -> None:
 
 
 def test_catalogs_are_in_the_no_wrap_format_of_msgcat() -> None:
-    msgcat = shutil.which("msgcat")
-    if msgcat is None:
-        from tests.conftest import require_tool
-
-        msgcat = require_tool("msgcat")
+    msgcat = require_tool("msgcat")
     for po in sorted((PROJECT / "locale").rglob("*.po")):
         gnu = subprocess.run([msgcat, "--no-wrap", str(po)], capture_output=True, check=True)
         assert gnu.stdout == po.read_bytes(), f"{po} is not what msgcat --no-wrap writes"
