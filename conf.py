@@ -22,6 +22,8 @@ copyright = "2025, PyTorch Korea User Group"
 
 extensions = [
     "myst_parser",
+    "notfound.extension",
+    "sphinx_sitemap",
     "sphinxext.opengraph",
     "pytorchkr_archive",
 ]
@@ -61,6 +63,7 @@ archive_languages = {
     "en": {
         "name": "English",
         "title": "PyTorch Korea User Group Event Archive",
+        "og_locale": "en_US",
         "copyright": "2025, PyTorch Korea User Group",
         "description": (
             "Recaps of the PyTorch Korea User Group's conferences and meetups, "
@@ -70,6 +73,8 @@ archive_languages = {
     "ko": {
         "name": "한국어",
         "title": "파이토치 한국 사용자 모임 행사 아카이브",
+        "og_locale": "ko_KR",
+        "author": "파이토치 한국 사용자 모임",
         "copyright": "2025, 파이토치 한국 사용자 모임",
         "description": (
             "파이토치 한국 사용자 모임의 컨퍼런스와 모임 후기를 영어와 한국어로 모은 곳입니다."
@@ -92,9 +97,19 @@ html_last_updated_fmt = None
 
 # Read the Docs tells the build where this version of this language is served.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+# Where the site is served in production, for the absolute URLs of feeds,
+# sitemaps and social cards when the build is not on Read the Docs.
+archive_base_url = "https://pytorchkr-archive.readthedocs.io/{language}/latest/"
 
 # -- Options for sphinxext-opengraph -----------------------------------------
+# The site URL and name are set per language by pytorchkr_archive.discovery.
 
-ogp_site_url = html_baseurl
 ogp_social_cards = {"enable": False}
 ogp_enable_meta_description = True
+ogp_use_first_image = True
+
+# -- Options for sphinx-notfound-page and sphinx-sitemap ----------------------
+# Their URLs are set per language by pytorchkr_archive.discovery.
+
+notfound_pagename = "404"
+sitemap_show_lastmod = False

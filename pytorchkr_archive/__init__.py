@@ -22,6 +22,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("pytorchkr_archive.translation_status")
     app.setup_extension("pytorchkr_archive.catalog_guard")
     app.setup_extension("pytorchkr_archive.korean_search")
+    app.setup_extension("pytorchkr_archive.events")
+    app.setup_extension("pytorchkr_archive.discovery")
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -115,9 +115,13 @@ def alternates(app: Sphinx, pagename: str) -> list[Alternate]:
     lang = current_language(config)
     target = app.builder.get_target_uri(pagename)
     result = []
+    # The 404 page is served at any depth: its links start from the site root.
+    not_found = pagename == config["notfound_pagename"] if "notfound_pagename" in config else False
     for code, entry in config.archive_languages.items():
         if config.html_baseurl:
             href = swap_language(config.html_baseurl, lang, code) + target
+        elif not_found:
+            href = f"/{code}/{target}"
         else:
             depth = target.count("/")
             href = posixpath.join(*([".."] * (depth + 1)), code, target)

@@ -61,6 +61,10 @@ class CountAllTranslatedElements(SphinxTransform):
         translator, has_catalog = init_locale(dirs, config.language, domain)
         catalog = getattr(translator, "_catalog", {}) if has_catalog else {}
         for node in NodeMatcher(nodes.Element, translated=False).findall(self.document):
+            if _in_docinfo(node):
+                # Front matter fields (orphan: true) are metadata, not shown.
+                del node["translated"]
+                continue
             message = node.get(_SOURCE) or node.rawsource.replace("\n", " ").strip()
             if message and catalog.get(message):
                 node["translated"] = True
@@ -70,6 +74,22 @@ class CountAllTranslatedElements(SphinxTransform):
 
 #: The page that explains how to help translate, linked from the notice.
 HELP_PAGE = "translating"
+
+
+def _in_docinfo(node: nodes.Node) -> bool:
+    """Whether a node is part of the page's metadata (front matter fields).
+
+    Before docutils' DocInfo transform, that is a field list at the top of the
+    document, outside any section.
+    """
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.docinfo) or (
+            isinstance(parent, nodes.field_list) and isinstance(parent.parent, nodes.document)
+        ):
+            return True
+        parent = parent.parent
+    return False
 
 
 def translated_percent(doctree: nodes.document | None) -> int | None:

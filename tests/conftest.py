@@ -34,7 +34,8 @@ def copy_project(dest: Path) -> Path:
     """Copy the project's sources (no build output, no compiled catalogs) to ``dest``."""
     dest.mkdir(parents=True, exist_ok=True)
     ignore = shutil.ignore_patterns("*.mo", "__pycache__")
-    for name in PROJECT_FILES:
+    pages = [p.name for p in PROJECT.glob("*.md")]
+    for name in (*PROJECT_FILES, *pages):
         src = PROJECT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=ignore)

@@ -54,7 +54,9 @@ def line_of(path: Path, text: str) -> int:
 def test_the_real_catalogs_pass() -> None:
     process = check(PROJECT / "locale")
     assert process.returncode == 0, process.stdout
-    assert "0 error(s), 0 warning(s) in 4 catalog(s); 0 fuzzy, 0 untranslated" in process.stdout
+    catalogs = len(list((PROJECT / "locale").rglob("*.po")))
+    expected = f"0 error(s), 0 warning(s) in {catalogs} catalog(s); 0 fuzzy, 0 untranslated"
+    assert expected in process.stdout
 
 
 SYNTAX_CASES = {

@@ -21,8 +21,11 @@ def pages(site: Path, lang: str) -> list[Path]:
 
 
 def resolve(page: Path, href: str) -> Path:
-    """The file a relative link of ``page`` points at."""
+    """The file a link of ``page`` points at (``/...`` from the served site's root)."""
     assert "://" not in href, f"{page}: local builds link relatively, got {href}"
+    if href.startswith("/"):
+        root = next(p for p in page.parents if p.name == "html")
+        return root / href.lstrip("/")
     return Path(posixpath.normpath(posixpath.join(page.parent.as_posix(), href)))
 
 

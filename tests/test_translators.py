@@ -152,14 +152,15 @@ def test_removed_paragraph_stays_obsolete_and_comes_back(project: Path) -> None:
 
 
 def test_new_page_gets_a_new_catalog(project: Path) -> None:
-    (project / "events" / "2030-01-01-test.md").write_text("# A test\n\nHello.\n", "utf-8")
+    (project / "extra").mkdir()
+    (project / "extra" / "test.md").write_text("# A test\n\nHello.\n", "utf-8")
     index = project / "index.md"
-    listed = "events/2025-03-30-pytorch-core-conference\n```"
-    new_listed = listed.replace("\n```", "\nevents/2030-01-01-test\n```")
+    listed = "speakers\n```"
+    new_listed = listed.replace("\n```", "\nextra/test\n```")
     index.write_text(index.read_text("utf-8").replace(listed, new_listed), "utf-8")
     process = tool(project, "update_po")
-    assert "created: locale/ko/LC_MESSAGES/events/2030-01-01-test.po" in process.stdout
-    new = catalog(project, "locale/ko/LC_MESSAGES/events/2030-01-01-test.po")
+    assert "created: locale/ko/LC_MESSAGES/extra/test.po" in process.stdout
+    new = catalog(project, "locale/ko/LC_MESSAGES/extra/test.po")
     assert str(new.locale) == "ko"
     assert {m.id for m in new if m.id} == {"A test", "Hello."}
     stats = tool(project, "stats", "--fail-under", "100", ok=False)

@@ -9,3 +9,4 @@ archive_languages = {
     "en": {"name": "English", "title": "Test archive", "description": "Test"},
     "ko": {"name": "한국어", "title": "테스트 아카이브", "description": "테스트"},
 }
+archive_base_url = "https://example.org/{language}/latest/"

@@ -1,0 +1,236 @@
+"""The facts of an event, as its page declares them in front matter.
+
+Every event page starts with a YAML front matter block whose ``event`` key
+follows the :class:`Event` schema (documented in ``docs/events.md``).  It is
+validated with pydantic: a missing field, an unknown one (a typo), a
+malformed date, time, time zone or URL is a :class:`Problem` naming the file,
+the line and the field, and saying what to write instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
+
+#: ``events/YYYY-MM-DD-slug.md``: the date and the slug of an event page.
+FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)$")
+
+
+class Strict(BaseModel):
+    """A part of the schema: unknown fields are errors, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Localized(Strict):
+    """A value written differently in each language (a name, a city, a title)."""
+
+    en: str = Field(min_length=1)
+    ko: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        """The value in ``lang``, English when the language has none."""
+        return getattr(self, lang, None) or self.en
+
+
+class Organization(Strict):
+    """A venue or a sponsor: its name in each language and its site."""
+
+    name: Localized
+    url: HttpUrl
+
+
+class Talk(Strict):
+    """A talk: the speaker as each language writes the name, the title, the organisation."""
+
+    speaker: Localized
+    title: Localized
+    #: Only where a source states it.
+    organization: str | None = None
+
+
+class Recaps(Strict):
+    """Where the recap was first published, per language."""
+
+    en: HttpUrl | None = None
+    ko: HttpUrl | None = None
+
+
+class Event(Strict):
+    """The facts of one event."""
+
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    timezone: str
+    city: Localized
+    country: Localized
+    venue: Organization | None = None
+    sponsor: Organization | None = None
+    registration: HttpUrl | None = None
+    recaps: Recaps = Recaps()
+    author: Localized | None = None
+    summary: Localized
+    #: Organisations the event announced its speakers from (who is from where
+    #: is in ``talks``, where a source says it).
+    organizations: list[str] = []
+    talks: list[Talk] = []
+
+    @field_validator("timezone")
+    @classmethod
+    def known_time_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def date_only(cls, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            raise ValueError("a date without a time")
+        return value
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def hours_and_minutes(cls, value: Any) -> Any:
+        if isinstance(value, int):  # YAML reads 13:00 as 780 (base 60)
+            raise ValueError('a time in quotes, "HH:MM"')
+        if isinstance(value, str) and not re.fullmatch(r"\d{2}:\d{2}", value):
+            raise ValueError('a time as "HH:MM"')
+        return value
+
+    @property
+    def starts(self) -> dt.datetime:
+        return dt.datetime.combine(self.date, self.start, ZoneInfo(self.timezone))
+
+    @property
+    def ends(self) -> dt.datetime:
+        return dt.datetime.combine(self.date, self.end, ZoneInfo(self.timezone))
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Something wrong in an event page's metadata."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+#: What to do, by pydantic error type.
+ADVICE = {
+    "missing": "add it (the fields are listed in docs/events.md)",
+    "extra_forbidden": "not a field of the schema: check its spelling (docs/events.md)",
+    "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
+    "date_parsing": "write the date as YYYY-MM-DD",
+    "date_type": "write the date as YYYY-MM-DD",
+    "time_parsing": 'write the time as "HH:MM", in quotes',
+    "time_type": 'write the time as "HH:MM", in quotes',
+    "url_parsing": "write a full URL: https://...",
+    "url_scheme": "write a full URL: https://...",
+    "url_type": "write a full URL: https://...",
+    "string_too_short": "give a value",
+    "string_type": "write text",
+    "list_type": "write a list (one '- ' item per line)",
+    "model_type": "write the fields below it, indented",
+}
+
+
+def front_matter(text: str) -> tuple[str, int] | None:
+    """The YAML front matter of a page and the line it starts on, if it has one."""
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 4)
+    if end == -1:
+        return None
+    return text[4 : end + 1], 2
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[Any, ...], offset: int) -> int:
+    """The line of the YAML node at ``loc`` (or of its closest existing parent)."""
+    line = node.start_mark.line + offset if node is not None else offset
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == key), None)
+            key_node = next((k for k, v in node.value if k.value == key), None)
+            if key_node is None:
+                break
+            line = key_node.start_mark.line + offset
+            node = match
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value)
+        ):
+            node = node.value[key]
+            line = node.start_mark.line + offset
+        else:
+            break
+    return line
+
+
+def load_event(path: Path, shown: str) -> tuple[Event | None, list[Problem]]:
+    """Read and validate the ``event`` front matter of an event page."""
+    text = path.read_text(encoding="utf-8")
+    found = front_matter(text)
+    if found is None:
+        return None, [
+            Problem(
+                shown,
+                1,
+                "event",
+                "no front matter: the page must start with "
+                "'---', the event's fields under 'event:', then '---'",
+            )
+        ]
+    source, offset = found
+    try:
+        document = yaml.compose(source)
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + offset if mark else offset
+        return None, [
+            Problem(
+                shown,
+                line,
+                "event",
+                f"the front matter is not valid YAML: {getattr(error, 'problem', error)}",
+            )
+        ]
+    if not isinstance(data, dict) or "event" not in data:
+        return None, [
+            Problem(
+                shown,
+                offset,
+                "event",
+                "the front matter has no 'event:' "
+                "field: the event's facts go under it (docs/events.md)",
+            )
+        ]
+    event_node = next((v for k, v in document.value if k.value == "event"), None)
+    try:
+        return Event.model_validate(data["event"]), []
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            loc = tuple(item["loc"])
+            field = "event" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc)
+            reason = item["msg"].removeprefix("Value error, ")
+            advice = ADVICE.get(item["type"], "")
+            if item["type"] == "extra_forbidden":
+                reason = "unknown field"
+            message = f"{reason}; {advice}" if advice else reason
+            problems.append(Problem(shown, _line_of(event_node, loc, offset), field, message))
+        return None, sorted(problems)
