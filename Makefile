@@ -11,7 +11,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
 PORT   ?= 8000
 
-.PHONY: help html test serve lint format lock clean gettext update-po stats check-po live bench
+.PHONY: help html test serve lint format lock clean gettext update-po stats check-po check check-events new-event live bench
 
 help:
 	@echo "make html    build the site in every language into _build/html/"
@@ -21,6 +21,8 @@ help:
 	@echo "make update-po   update every catalog under locale/ (nothing is lost)"
 	@echo "make stats       translation progress (STATS_ARGS=--json, --fail-under N)"
 	@echo "make check-po    the catalogs' quality gate"
+	@echo "make check       every check: the catalogs and the events' metadata"
+	@echo "make new-event DATE=YYYY-MM-DD SLUG=name   start the next event's page"
 	@echo "make live LANG=ko  preview one language, rebuilt and reloaded on every change"
 	@echo "make bench   measure build and search figures into docs/benchmarks.md"
 	@echo "make lint    ruff check and ruff format --check"
@@ -55,6 +57,19 @@ stats: $(STAMP)
 
 check-po: $(STAMP)
 	$(BIN)/python -m pytorchkr_archive.check_po
+
+check-events: $(STAMP)
+	$(BIN)/python -m pytorchkr_archive.check_events
+
+# Every check, all of them run even when one fails.
+check: $(STAMP)
+	@status=0; \
+	$(MAKE) --no-print-directory check-po || status=1; \
+	$(MAKE) --no-print-directory check-events || status=1; \
+	exit $$status
+
+new-event: $(STAMP)
+	$(BIN)/python -m pytorchkr_archive.new_event --date "$(DATE)" --slug "$(SLUG)"
 
 # LANG is also the shell's locale variable: only LANG=xx given to make picks
 # the language (English otherwise), and the preview runs with a UTF-8 locale.
