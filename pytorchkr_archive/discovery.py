@@ -16,6 +16,7 @@ URL when it builds (``html_baseurl``), otherwise ``archive_base_url`` of
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,25 @@ def add_meta_tags(
     context["archive_feed_title"] = escape(config.archive_languages[lang]["title"])
 
 
+_RELATIVE_HREF = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"]*)"')
+
+
+def absolute_not_found_links(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Make the 404 page's own links absolute, as sphinx-notfound-page does for the theme's.
+
+    The 404 page is served in place of any missing page, at any depth, so a
+    relative link in its text would lead nowhere.
+    """
+    if "notfound_pagename" not in app.config or "body" not in context:
+        return
+    if pagename != app.config.notfound_pagename:
+        return
+    prefix = app.config.notfound_urls_prefix or "/"
+    context["body"] = _RELATIVE_HREF.sub(lambda m: f'href="{prefix}{m.group(1)}"', context["body"])
+
+
 def robots_txt(sitemaps: list[str]) -> str:
     """A robots.txt that lets everything be crawled and names every sitemap."""
     return "User-agent: *\nAllow: /\n\n" + "".join(f"Sitemap: {url}\n" for url in sitemaps)
@@ -111,5 +131,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("archive_base_url", "", "html", types=frozenset({str}))
     app.connect("config-inited", configure, priority=200)
     app.connect("html-page-context", add_meta_tags, priority=900)
+    app.connect("html-page-context", absolute_not_found_links, priority=900)
     app.connect("build-finished", write_robots)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -26,8 +26,26 @@ CHROMIUM_ARGS = [
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files, and a missing page of a language folder as that
+    language's 404.html with status 404, as Read the Docs does."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_error(
+        self, code: int, message: str | None = None, explain: str | None = None
+    ) -> None:
+        lang = self.path.lstrip("/").split("/", 1)[0]
+        not_found = Path(self.directory, lang, "404.html")
+        if code != 404 or not lang or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @contextmanager

@@ -39,3 +39,20 @@ def test_korean_project_is_korean(rtd_sites: dict[str, Path]) -> None:
     assert html.find("article").find("h1").get_text().startswith("PyTorch Core Maintainer와")
     assert html.find("meta", attrs={"name": "description"})["content"].startswith("지난 3월 말")
     assert html.find("meta", property="og:url")["content"] == (f"{BASE}/ko/latest/{EVENT}.html")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_feeds_sitemaps_and_404_use_read_the_docs_urls(
+    rtd_sites: dict[str, Path], lang: str
+) -> None:
+    out = rtd_sites[lang]
+    assert f"<loc>{BASE}/{lang}/latest/{EVENT}.html</loc>" in (out / "sitemap.xml").read_text()
+    assert f"<id>{BASE}/{lang}/latest/{EVENT}.html</id>" in (out / "feed.xml").read_text()
+    robots = (out / "robots.txt").read_text()
+    assert f"Sitemap: {BASE}/en/latest/sitemap.xml" in robots
+    assert f"Sitemap: {BASE}/ko/latest/sitemap.xml" in robots
+    not_found = soup(out / "404.html")
+    stylesheets = [link["href"] for link in not_found.find_all("link", rel="stylesheet")]
+    assert all(href.startswith(f"/{lang}/latest/_static/") for href in stylesheets), stylesheets
+    body_links = [a["href"] for a in not_found.select("article p a.reference")]
+    assert body_links == [f"/{lang}/latest/index.html", f"/{lang}/latest/events/index.html"]

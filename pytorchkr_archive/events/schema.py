@@ -95,8 +95,8 @@ class Event(Strict):
     @field_validator("date", mode="before")
     @classmethod
     def date_only(cls, value: Any) -> Any:
-        if isinstance(value, dt.datetime):
-            raise ValueError("a date without a time")
+        if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(f"{value!r} is not a date")
         return value
 
     @field_validator("start", "end", mode="before")
@@ -149,6 +149,20 @@ ADVICE = {
 }
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates stay text, for pydantic to check.
+
+    PyYAML would turn ``2024-13-15`` into an exception without a line, and
+    ``2024-11-15 10:00`` into a datetime.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def front_matter(text: str) -> tuple[str, int] | None:
     """The YAML front matter of a page and the line it starts on, if it has one."""
     if not text.startswith("---\n"):
@@ -159,9 +173,8 @@ def front_matter(text: str) -> tuple[str, int] | None:
     return text[4 : end + 1], 2
 
 
-def _line_of(node: yaml.Node | None, loc: tuple[Any, ...], offset: int) -> int:
-    """The line of the YAML node at ``loc`` (or of its closest existing parent)."""
-    line = node.start_mark.line + offset if node is not None else offset
+def _line_of(node: yaml.Node | None, loc: tuple[Any, ...], offset: int, line: int) -> int:
+    """The line of the YAML key at ``loc``, or of its closest existing parent's key."""
     for key in loc:
         if isinstance(node, yaml.MappingNode):
             match = next((v for k, v in node.value if k.value == key), None)
@@ -196,8 +209,8 @@ def load_event(path: Path, shown: str) -> tuple[Event | None, list[Problem]]:
         ]
     source, offset = found
     try:
-        document = yaml.compose(source)
-        data = yaml.safe_load(source)
+        document = yaml.compose(source, Loader=_Loader)
+        data = yaml.load(source, Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + offset if mark else offset
@@ -219,7 +232,8 @@ def load_event(path: Path, shown: str) -> tuple[Event | None, list[Problem]]:
                 "field: the event's facts go under it (docs/events.md)",
             )
         ]
-    event_node = next((v for k, v in document.value if k.value == "event"), None)
+    event_key, event_node = next((k, v) for k, v in document.value if k.value == "event")
+    event_line = event_key.start_mark.line + offset
     try:
         return Event.model_validate(data["event"]), []
     except ValidationError as error:
@@ -232,5 +246,6 @@ def load_event(path: Path, shown: str) -> tuple[Event | None, list[Problem]]:
             if item["type"] == "extra_forbidden":
                 reason = "unknown field"
             message = f"{reason}; {advice}" if advice else reason
-            problems.append(Problem(shown, _line_of(event_node, loc, offset), field, message))
+            line = _line_of(event_node, loc, offset, event_line)
+            problems.append(Problem(shown, line, field, message))
         return None, sorted(problems)
