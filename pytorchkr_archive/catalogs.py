@@ -14,6 +14,7 @@ Every tool of the package reads and writes catalogs through this module.
 
 from __future__ import annotations
 
+import argparse
 import io
 import re
 from collections.abc import Iterator
@@ -38,13 +39,6 @@ class CatalogFile:
     lang: str
     domain: str
 
-    def display(self, root: Path) -> str:
-        """The path as people see it in messages: relative to the project if it can be."""
-        try:
-            return self.path.relative_to(root).as_posix()
-        except ValueError:
-            return self.path.as_posix()
-
 
 def languages(locale_dir: Path) -> list[str]:
     """The languages that have catalogs under ``locale_dir``."""
@@ -64,6 +58,12 @@ def catalog_files(locale_dir: Path, langs: list[str] | None = None) -> Iterator[
         for path in sorted(messages_dir.rglob("*.po")):
             domain = path.relative_to(messages_dir).with_suffix("").as_posix()
             yield CatalogFile(path, lang, domain)
+
+
+def add_catalog_arguments(parser: argparse.ArgumentParser, language_help: str) -> None:
+    """The options every catalog command takes: the locale folder and languages."""
+    parser.add_argument("--locale-dir", type=Path, default=Path("locale"), help="default: locale")
+    parser.add_argument("-l", "--language", action="append", dest="languages", help=language_help)
 
 
 def load(path: Path) -> Catalog:

@@ -11,8 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from pytorchkr_archive.events.collection import EVENTS_DIR, collect, event_files, shown_path
+from pytorchkr_archive.events.collection import EVENTS_DIR, collect, event_files
 from pytorchkr_archive.events.schema import front_matter
+from pytorchkr_archive.problems import shown_path
 
 
 def placeholders(source: Path) -> list[str]:

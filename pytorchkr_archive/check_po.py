@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pytorchkr_archive.catalogs import (
+    add_catalog_arguments,
     catalog_files,
     languages,
     load,
@@ -26,7 +27,7 @@ from pytorchkr_archive.catalogs import (
 from pytorchkr_archive.glossary import load_glossary
 from pytorchkr_archive.po_checks import message_problems
 from pytorchkr_archive.po_syntax import check_syntax
-from pytorchkr_archive.problems import Problem
+from pytorchkr_archive.problems import Problem, shown_path
 
 
 @dataclass
@@ -45,14 +46,6 @@ class Report:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
-
-
-def shown_path(path: Path, root: Path) -> str:
-    """A path as the report shows it: relative to the project when it is inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def check_catalogs(root: Path, locale_dir: Path, langs: list[str] | None = None) -> Report:
@@ -100,14 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         "footnotes and numbers as the source, no markup of its own, glossary terms. "
         "Exit status 1 when any error is found.",
     )
-    parser.add_argument("--locale-dir", type=Path, default=Path("locale"), help="default: locale")
-    parser.add_argument(
-        "-l",
-        "--language",
-        action="append",
-        dest="languages",
-        help="check only this language (repeatable)",
-    )
+    add_catalog_arguments(parser, "check only this language (repeatable)")
     parser.add_argument("--no-warnings", action="store_true", help="print errors only")
     args = parser.parse_args(argv)
     if not args.locale_dir.is_dir():

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
-from pytorchkr_archive.catalogs import catalog_files, languages, load
-from pytorchkr_archive.check_po import shown_path
+from pytorchkr_archive.catalogs import add_catalog_arguments, catalog_files, languages, load
 from pytorchkr_archive.po_syntax import check_syntax
+from pytorchkr_archive.problems import shown_path
 
 STATES = ("translated", "fuzzy", "untranslated", "obsolete")
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
@@ -97,14 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         description="Translation progress per catalog and in total: translated, fuzzy, "
         "untranslated and obsolete messages (and English words).",
     )
-    parser.add_argument("--locale-dir", type=Path, default=Path("locale"), help="default: locale")
-    parser.add_argument(
-        "-l",
-        "--language",
-        action="append",
-        dest="languages",
-        help="only this language (repeatable)",
-    )
+    add_catalog_arguments(parser, "only this language (repeatable)")
     parser.add_argument("--json", action="store_true", help="print JSON for machines")
     parser.add_argument(
         "--fail-under",

@@ -26,10 +26,17 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
-from pytorchkr_archive.catalogs import CatalogFile, catalog_files, languages, load, save
-from pytorchkr_archive.check_po import shown_path
+from pytorchkr_archive.catalogs import (
+    CatalogFile,
+    add_catalog_arguments,
+    catalog_files,
+    languages,
+    load,
+    save,
+)
 from pytorchkr_archive.extract import DEFAULT_OUT, extract
 from pytorchkr_archive.po_syntax import check_syntax
+from pytorchkr_archive.problems import shown_path
 
 
 @dataclass(frozen=True)
@@ -129,14 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         "under locale/ without losing any translation (changed: fuzzy with the previous "
         "English; removed: obsolete).",
     )
-    parser.add_argument("--locale-dir", type=Path, default=Path("locale"), help="default: locale")
-    parser.add_argument(
-        "-l",
-        "--language",
-        action="append",
-        dest="languages",
-        help="update only this language (repeatable); a new one is created",
-    )
+    add_catalog_arguments(parser, "update only this language (repeatable); a new one is created")
     parser.add_argument(
         "--pot-dir",
         type=Path,

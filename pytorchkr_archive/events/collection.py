@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pytorchkr_archive.events.schema import FILE_NAME, Event, Problem, load_event
+from pytorchkr_archive.problems import shown_path
 
 #: Where event pages are, relative to the project.
 EVENTS_DIR = "events"
@@ -26,13 +27,6 @@ def event_files(srcdir: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.glob("*.md") if p.stem != "index")
-
-
-def shown_path(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def collect(srcdir: Path) -> tuple[list[EventPage], list[Problem]]:
