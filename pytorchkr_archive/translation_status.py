@@ -123,4 +123,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(RememberSourceMessages)
     app.add_transform(CountAllTranslatedElements)
     app.connect("html-page-context", add_translation_status, priority=850)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    # Bump env_version when the count changes: doctrees keep its result.
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
