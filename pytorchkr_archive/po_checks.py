@@ -40,12 +40,14 @@ def _difference(source: Counter, translation: Counter) -> str:
     return "; ".join(parts)
 
 
-def page_message_problems(message: Message, shown: str) -> list[Problem]:
-    """The checks of one translated message of a page (MyST Markdown)."""
+def page_message_problems(message: Message, shown: str, terms: list[Term]) -> list[Problem]:
+    """The checks of one translated message of a page (MyST Markdown), glossary included."""
     line = message.lineno or 1
     name = excerpt(message.id)
     source, translation = read(message.id), read(message.string)
-    problems: list[Problem] = []
+    problems = glossary_problems(
+        terms, " ".join(source.texts), message.string, shown, line, message.user_comments
+    )
 
     def error(check: str, text: str) -> None:
         problems.append(Problem(shown, line, "error", check, f"{text} (msgid {name})"))
@@ -163,9 +165,5 @@ def message_problems(
         if domain == INTERFACE_DOMAIN:
             problems += interface_message_problems(catalog, message, shown)
             continue
-        problems += page_message_problems(message, shown)
-        source_text = " ".join(read(message.id).texts)
-        problems += glossary_problems(
-            terms, source_text, message.string, shown, message.lineno or 1, message.user_comments
-        )
+        problems += page_message_problems(message, shown, terms)
     return problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 from sphinx.search import _MINIFIED_JS_PATH, SearchLanguage
@@ -13,6 +14,7 @@ from pytorchkr_archive.korean_search import analyzer
 HERE = Path(__file__).parent
 
 
+@cache
 def javascript() -> str:
     """The stemmer code for ``language_data.js``: Sphinx's English, the rules, ours.
 
@@ -34,8 +36,15 @@ class SearchKorean(SearchLanguage):
     language_name = "Korean"
     stopwords = frozenset(ENGLISH_STOPWORDS | set(analyzer.suffixes()))
     js_stemmer_rawcode = ""
-    js_stemmer_code = javascript()
-    js_splitter_code = (HERE / "splitter.js").read_text(encoding="utf-8")
+
+    # Read when a Korean build writes language_data.js, not at every import.
+    @property
+    def js_stemmer_code(self) -> str:  # type: ignore[override]
+        return javascript()
+
+    @property
+    def js_splitter_code(self) -> str:  # type: ignore[override]
+        return (HERE / "splitter.js").read_text(encoding="utf-8")
 
     def split(self, input: str) -> list[str]:
         return analyzer.split(input)
