@@ -23,6 +23,7 @@ from sphinx.config import eval_config_file
 from sphinx.util.tags import Tags
 
 from pytorchkr_archive.landing import write_landing_page
+from pytorchkr_archive.staging import publish, staging_copy
 
 
 @dataclass(frozen=True)
@@ -95,22 +96,31 @@ def build(
         )
         return 2
     jobs = jobs or min(len(wanted), os.cpu_count() or 1)
-    commands = {lang: sphinx_command(source, out, doctrees, lang, extra or []) for lang in wanted}
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        results = list(pool.map(lambda lang: build_language(commands[lang], lang), wanted))
-    failed = []
-    for result in results:
-        print(f"== {result.lang} ({result.seconds:.1f} s) ==")
-        print(result.output.rstrip())
-        if result.returncode:
-            failed.append(result.lang)
-    if failed:
-        print(
-            f"error: the {', '.join(failed)} build failed: see Sphinx's messages above",
-            file=sys.stderr,
-        )
-        return 1
-    write_landing_page(out / "index.html", table)
+    with staging_copy(out) as staging:
+        commands = {
+            lang: sphinx_command(source, staging, doctrees, lang, extra or []) for lang in wanted
+        }
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(lambda lang: build_language(commands[lang], lang), wanted))
+        failed = []
+        for result in results:
+            print(f"== {result.lang} ({result.seconds:.1f} s) ==")
+            # Sphinx names the staging folder; the reader knows only ``out``.
+            print(result.output.rstrip().replace(str(staging), str(out)))
+            if result.returncode:
+                failed.append(result.lang)
+        if failed:
+            kept = (
+                f"{out}/ is left as it was" if out.exists() else f"nothing was written to {out}/"
+            )
+            print(
+                f"error: the {', '.join(failed)} build failed: see Sphinx's messages above; "
+                f"{kept}",
+                file=sys.stderr,
+            )
+            return 1
+        write_landing_page(staging / "index.html", table)
+        publish(staging, out)
     print(f"The site is in {out}/: open {out / 'index.html'} or run `make serve`.")
     return 0
 
