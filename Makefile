@@ -9,9 +9,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # The lock file is installed once per change of it: this stamp remembers which.
 STAMP  := $(VENV)/.installed-from-lock
+# The browser tools (axe-core, Lighthouse) from package-lock.json, likewise.
+NODE_STAMP := node_modules/.installed-from-lock
 PORT   ?= 8000
 
-.PHONY: help html test serve lint format lock clean gettext update-po stats check-po check check-events new-event live bench
+.PHONY: help html test serve lint format lock clean gettext update-po stats check-po check check-events new-event live bench lighthouse
 
 help:
 	@echo "make html    build the site in every language into _build/html/"
@@ -25,6 +27,7 @@ help:
 	@echo "make new-event DATE=YYYY-MM-DD SLUG=name   start the next event's page"
 	@echo "make live LANG=ko  preview one language, rebuilt and reloaded on every change"
 	@echo "make bench   measure build and search figures into docs/benchmarks.md"
+	@echo "make lighthouse  Lighthouse scores of the built site into docs/lighthouse.md"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
@@ -35,10 +38,15 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "error: npm is not installed; the browser tests need Node.js 18.16 or newer with npm (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 html: $(STAMP)
 	$(BIN)/python -m pytorchkr_archive.build
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 serve: html

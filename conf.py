@@ -36,6 +36,7 @@ exclude_patterns = [
     ".*",
     "_build",
     ".venv",
+    "node_modules",
     "README.md",
     "CONTRIBUTING.md",
     "tests",

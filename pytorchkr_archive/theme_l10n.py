@@ -23,6 +23,9 @@ from sphinx.config import Config
 from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.locale import get_translation
 
+from pytorchkr_archive import a11y
+from pytorchkr_archive.a11y import ANNOUNCEMENT_LABEL, SIDEBAR_LABEL, name_landmarks
+
 #: Strings Furo writes in English whatever the language (Furo 2025.12.19).
 HARDCODED_LABELS = (
     "Toggle site navigation sidebar",
@@ -69,12 +72,17 @@ def localize(html: str, gettext: Callable[[str], str]) -> str:
 
 
 class LocalizingTemplateLoader(BuiltinTemplateLoader):
-    """Sphinx's template loader, with Furo's hard-coded strings translated."""
+    """Sphinx's template loader, with Furo's hard-coded strings translated and
+    its landmarks named (:mod:`pytorchkr_archive.a11y`)."""
 
     def render(self, template: str, context: dict[str, Any]) -> str:
         # The catalog the templates' own _() use: Sphinx's, with locale_dirs first.
         translate = get_translation("sphinx")
-        return localize(super().render(template, context), lambda text: str(translate(text)))
+
+        def gettext(text: str) -> str:
+            return str(translate(text))
+
+        return name_landmarks(localize(super().render(template, context), gettext), gettext)
 
 
 def use_localizing_loader(app: Sphinx, config: Config) -> None:
@@ -108,16 +116,16 @@ def extract_theme_messages(app: Sphinx) -> None:
     if not isinstance(app.builder, MessageCatalogBuilder):
         return
     catalog = app.builder.catalogs["sphinx"]
-    source = Path(__file__).as_posix()
-    lines = Path(__file__).read_text(encoding="utf-8").splitlines()
-    for message in (
-        *HARDCODED_LABELS,
-        *HARDCODED_ICON_TITLES,
-        NAVIGATION_TOGGLE,
-        *SPHINX_UNTRANSLATED,
+    for module, messages in (
+        (__file__, (*HARDCODED_LABELS, *HARDCODED_ICON_TITLES, NAVIGATION_TOGGLE)),
+        (__file__, SPHINX_UNTRANSLATED),
+        (a11y.__file__, (ANNOUNCEMENT_LABEL, SIDEBAR_LABEL)),
     ):
-        line = next(i for i, text in enumerate(lines, 1) if f'"{message}"' in text)
-        catalog.add(message, MsgOrigin(source=source, line=line))
+        source = Path(module).as_posix()
+        lines = Path(module).read_text(encoding="utf-8").splitlines()
+        for message in messages:
+            line = next(i for i, text in enumerate(lines, 1) if f'"{message}"' in text)
+            catalog.add(message, MsgOrigin(source=source, line=line))
     if app.config.html_theme != "furo":
         return
     extract = app.builder.templates.environment.extract_translations
