@@ -64,7 +64,57 @@ def serve(root: Path) -> Iterator[str]:
 
 def block_outside_localhost(route, request) -> None:
     """Let requests to the local server through, abort every other."""
-    if request.url.startswith(("http://127.0.0.1:", "http://localhost:")):
+    if is_local(request.url):
         route.continue_()
     else:
         route.abort()
+
+
+def is_local(url: str) -> bool:
+    """Whether ``url`` is served by the local test server."""
+    return url.startswith(("http://127.0.0.1:", "http://localhost:"))
+
+
+class Watch:
+    """What went wrong while a page was open: console errors, script errors and
+    failed requests, the blocked photos set apart."""
+
+    def __init__(self, page) -> None:
+        self.console: list[str] = []
+        self.page_errors: list[str] = []
+        self.failed_local: list[str] = []
+        self.blocked: list[tuple[str, str]] = []
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.on("requestfailed", self._on_failed)
+
+    def _on_console(self, message) -> None:
+        if message.type not in ("error", "warning"):
+            return
+        source = message.location.get("url", "")
+        # Chromium reports each blocked request once more, as a console error
+        # whose source is the blocked URL; the request itself is checked below.
+        if message.text.startswith("Failed to load resource") and not is_local(source):
+            return
+        self.console.append(f"{message.type}: {message.text} ({source})")
+
+    def _on_failed(self, request) -> None:
+        if is_local(request.url):
+            self.failed_local.append(f"{request.url}: {request.failure}")
+        else:
+            self.blocked.append((request.resource_type, request.url))
+
+    def problems(self) -> list[str]:
+        """Everything but the photos hosted elsewhere failing to load."""
+        unexpected_blocks = [
+            f"blocked {kind}: {url}" for kind, url in self.blocked if kind != "image"
+        ]
+        return [*self.console, *self.page_errors, *self.failed_local, *unexpected_blocks]
+
+
+def new_page(browser, **context_options):
+    """A page in a context of its own (locale, viewport, colour scheme...), in
+    which only localhost can be reached; close it with ``page.context.close()``."""
+    context = browser.new_context(**context_options)
+    context.route("**/*", block_outside_localhost)
+    return context.new_page()

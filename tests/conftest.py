@@ -66,6 +66,17 @@ def require_tool(path: str, install: str = "Debian: apt-get install gettext") ->
     pytest.skip(message)  # only outside CI: with CI set, a missing tool failed above
 
 
+def require_file(path: Path, install: str) -> Path:
+    """A file the tests need (an installed package's): skipped locally if
+    missing, a failure in CI."""
+    if path.is_file():
+        return path
+    message = f"{path} is missing ({install})"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)  # only outside CI: with CI set, a missing file failed above
+
+
 @pytest.fixture(scope="session")
 def site_url(site: Path) -> Iterator[str]:
     """The built site, served on localhost."""
@@ -94,13 +105,11 @@ def browser() -> Iterator[object]:
 @pytest.fixture
 def page(browser) -> Iterator[object]:
     """A fresh page in which only localhost can be reached."""
-    from tests.browser import block_outside_localhost
+    from tests.browser import new_page
 
-    context = browser.new_context()
-    context.route("**/*", block_outside_localhost)
-    page = context.new_page()
+    page = new_page(browser)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture(scope="session")

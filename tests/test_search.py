@@ -126,7 +126,8 @@ def search(page, base: str, lang: str, query: str) -> list[str]:
     """Type a query into the site's search box; the pages the results link to."""
     page.goto(f"{base}/{lang}/index.html")
     box = page.locator("input.sidebar-search").first
-    box.fill(query)
+    box.click()
+    box.press_sequentially(query)  # key by key, as a reader types
     box.press("Enter")
     page.wait_for_url(re.compile(r"/search\.html\?q="))
     page.wait_for_function(
