@@ -26,22 +26,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
-from pytorchkr_archive.languages import current_language, swap_language
-
-
-def base_url(config: Config, lang: str | None = None) -> str:
-    """The absolute URL a language of the site is served at, ending in ``/``."""
-    current = current_language(config)
-    lang = lang or current
-    if config.html_baseurl:
-        return swap_language(config.html_baseurl, current, lang)
-    if not config.archive_base_url:
-        raise ConfigError(
-            "archive_base_url is not set: give the production URL in conf.py, "
-            'such as "https://example.org/{language}/latest/"'
-        )
-    url = config.archive_base_url.format(language=lang)
-    return url if url.endswith("/") else url + "/"
+from pytorchkr_archive.languages import base_url, current_language
 
 
 def split_base(url: str, lang: str) -> tuple[str, str]:

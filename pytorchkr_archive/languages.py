@@ -43,8 +43,12 @@ class Alternate:
 
     lang: str
     name: str
+    #: For the visible switch: relative in a local build, so it works from
+    #: the files; absolute on Read the Docs.
     href: str
     current: bool
+    #: For ``hreflang`` alternates, which search engines take only absolute.
+    absolute: str
 
 
 def current_language(config: Config) -> str:
@@ -91,6 +95,25 @@ def apply_language_settings(app: Sphinx, config: Config) -> None:
             swap_language(config.html_baseurl, lang, code)  # fails early if it cannot
 
 
+def base_url(config: Config, lang: str | None = None) -> str:
+    """The absolute URL a language of the site is served at, ending in ``/``.
+
+    Read the Docs' canonical URL when it builds (``html_baseurl``), otherwise
+    ``archive_base_url`` of ``conf.py`` (the production address).
+    """
+    current = current_language(config)
+    lang = lang or current
+    if config.html_baseurl:
+        return swap_language(config.html_baseurl, current, lang)
+    if not config.archive_base_url:
+        raise ConfigError(
+            "archive_base_url is not set: give the production URL in conf.py, "
+            'such as "https://example.org/{language}/latest/"'
+        )
+    url = config.archive_base_url.format(language=lang)
+    return url if url.endswith("/") else url + "/"
+
+
 def swap_language(url: str, current: str, other: str) -> str:
     """Return ``url`` with its ``/<current>/`` path segment replaced by ``other``.
 
@@ -125,7 +148,8 @@ def alternates(app: Sphinx, pagename: str) -> list[Alternate]:
         else:
             depth = target.count("/")
             href = posixpath.join(*([".."] * (depth + 1)), code, target)
-        result.append(Alternate(code, entry["name"], href, code == lang))
+        absolute = base_url(config, code) + target
+        result.append(Alternate(code, entry["name"], href, code == lang, absolute))
     return result
 
 

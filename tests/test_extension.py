@@ -32,10 +32,11 @@ def test_nested_page_links_up_and_across(app) -> None:
     switch = page.select_one("nav.language-switch a")
     assert switch["href"] == "../../en/sub/page.html"
     alternates = {a["hreflang"]: a["href"] for a in page.select("link[hreflang]")}
+    # Search engines take hreflang URLs only absolute: the production ones.
     assert alternates == {
-        "en": "../../en/sub/page.html",
-        "ko": "../../ko/sub/page.html",
-        "x-default": "../../en/sub/page.html",
+        "en": "https://example.org/en/latest/sub/page.html",
+        "ko": "https://example.org/ko/latest/sub/page.html",
+        "x-default": "https://example.org/en/latest/sub/page.html",
     }
 
 
