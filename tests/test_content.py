@@ -33,6 +33,36 @@ ENGLISH_ALTS = [
 ]
 
 
+#: The archive's only departures from the seeds' wording, each with its reason.
+#: A link named "link" (링크) tells a screen reader's list of links, and a
+#: search engine, nothing about where it goes (WCAG 2.4.4, Lighthouse's
+#: link-text audit): the roadmap's own words carry the link instead.  Same
+#: URL, same sentence otherwise.
+EDITS = {
+    "en": [
+        (
+            "contribution roadmap ([link](https://dev-discuss.pytorch.org/t/meta-pytorch-team-2025-h1-roadmaps/2794))",
+            "[contribution roadmap](https://dev-discuss.pytorch.org/t/meta-pytorch-team-2025-h1-roadmaps/2794)",
+        )
+    ],
+    "ko": [
+        (
+            "파이토치 컨트리뷰션 로드맵([링크](https://dev-discuss.pytorch.org/t/meta-pytorch-team-2025-h1-roadmaps/2794))",
+            "[파이토치 컨트리뷰션 로드맵](https://dev-discuss.pytorch.org/t/meta-pytorch-team-2025-h1-roadmaps/2794)",
+        )
+    ],
+}
+
+
+def edited_blocks(lang: str) -> list[str]:
+    """The seed's blocks with the archive's documented edits applied (each exactly once)."""
+    blocks = seed_blocks(SEED[lang])
+    for before, after in EDITS[lang]:
+        assert sum(block.count(before) for block in blocks) == 1, before
+        blocks = [block.replace(before, after) for block in blocks]
+    return blocks
+
+
 def event_page(site: Path, lang: str):
     return soup(site / lang / f"{EVENT}.html")
 
@@ -55,7 +85,7 @@ def test_title_is_the_pages_heading(site: Path, lang: str) -> None:
 def test_every_heading_and_paragraph_in_order(site: Path, lang: str) -> None:
     text = article_text(event_page(site, lang))
     position = 0
-    for block in seed_blocks(SEED[lang]):
+    for block in edited_blocks(lang):
         expected, _ = markdown_to_text(block)
         found = text.find(expected, position)
         assert found != -1, f"{lang}: not found (in order) on the page: {expected!r}"
@@ -63,9 +93,15 @@ def test_every_heading_and_paragraph_in_order(site: Path, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_link_is_named_only_link(site: Path, lang: str) -> None:
+    names = [a.get_text().strip().lower() for a in event_page(site, lang).select("article a")]
+    assert not {"link", "링크", "here", "여기"} & set(names)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
 def test_links_of_the_recap(site: Path, lang: str) -> None:
     hrefs = [a["href"] for a in event_page(site, lang).find("article").find_all("a", href=True)]
-    for block in seed_blocks(SEED[lang]):
+    for block in edited_blocks(lang):
         for url in markdown_to_text(block)[1]:
             assert url in hrefs, f"{lang}: link to {url} missing"
 
