@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pytorchkr_archive.catalogs import (
+    CatalogFile,
     add_catalog_arguments,
     catalog_files,
     languages,
@@ -24,7 +25,7 @@ from pytorchkr_archive.catalogs import (
     render,
     same_except_creation_date,
 )
-from pytorchkr_archive.glossary import load_glossary
+from pytorchkr_archive.glossary import Term, load_glossary
 from pytorchkr_archive.po_checks import message_problems
 from pytorchkr_archive.po_syntax import check_syntax
 from pytorchkr_archive.problems import Problem, shown_path
@@ -47,6 +48,43 @@ class Report:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
 
+    def add(self, other: Report) -> None:
+        """Count another report's findings in this one."""
+        self.problems += other.problems
+        self.catalogs += other.catalogs
+        self.fuzzy += other.fuzzy
+        self.untranslated += other.untranslated
+
+
+def check_file(file: CatalogFile, root: Path, terms: list[Term]) -> Report:
+    """Every check on one catalog (shown relative to ``root``)."""
+    report = Report(catalogs=1)
+    shown = shown_path(file.path, root)
+    po, problems = check_syntax(file, shown)
+    report.problems += problems
+    if po is None:
+        return report
+    catalog = load(file.path)
+    report.problems += message_problems(catalog, file.domain, shown, terms)
+    if not same_except_creation_date(file.path.read_bytes(), render(catalog)):
+        report.problems.append(
+            Problem(
+                shown,
+                1,
+                "warning",
+                "format",
+                "the file is not in the archive's format (an editor wrapped or "
+                "reordered lines): make update-po rewrites it; see CONTRIBUTING.md "
+                "for the editor settings that keep it",
+            )
+        )
+    for message in catalog:
+        if message.id and message.fuzzy:
+            report.fuzzy[shown] += 1
+        elif message.id and not message.string:
+            report.untranslated[shown] += 1
+    return report
+
 
 def check_catalogs(root: Path, locale_dir: Path, langs: list[str] | None = None) -> Report:
     """Run every check on every catalog of the given languages."""
@@ -56,31 +94,7 @@ def check_catalogs(root: Path, locale_dir: Path, langs: list[str] | None = None)
         terms, problems = load_glossary(glossary_path, shown_path(glossary_path, root))
         report.problems += problems
         for file in catalog_files(locale_dir, [lang]):
-            report.catalogs += 1
-            shown = shown_path(file.path, root)
-            po, problems = check_syntax(file, shown)
-            report.problems += problems
-            if po is None:
-                continue
-            catalog = load(file.path)
-            report.problems += message_problems(catalog, file.domain, shown, terms)
-            if not same_except_creation_date(file.path.read_bytes(), render(catalog)):
-                report.problems.append(
-                    Problem(
-                        shown,
-                        1,
-                        "warning",
-                        "format",
-                        "the file is not in the archive's format (an editor wrapped or "
-                        "reordered lines): make update-po rewrites it; see CONTRIBUTING.md "
-                        "for the editor settings that keep it",
-                    )
-                )
-            for message in catalog:
-                if message.id and message.fuzzy:
-                    report.fuzzy[shown] += 1
-                elif message.id and not message.string:
-                    report.untranslated[shown] += 1
+            report.add(check_file(file, root, terms))
     report.problems.sort()
     return report
 
