@@ -28,6 +28,7 @@ help:
 	@echo "make live LANG=ko  preview one language, rebuilt and reloaded on every change"
 	@echo "make bench   measure build and search figures into docs/benchmarks.md"
 	@echo "make lighthouse  Lighthouse scores of the built site into docs/lighthouse.md"
+	@echo "                 (LIGHTHOUSE_ARGS=--runs 1 for a quick look)"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
@@ -50,7 +51,7 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 serve: html
-	$(BIN)/python -m http.server --directory _build/html --bind 127.0.0.1 $(PORT)
+	$(BIN)/python -m pytorchkr_archive.localserver --root _build/html --port $(PORT)
 
 # -- Translators' workflow (see CONTRIBUTING.md) --------------------------------
 
@@ -91,6 +92,9 @@ live: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pytorchkr_archive.bench
+
+lighthouse: html $(NODE_STAMP)
+	$(BIN)/python -m pytorchkr_archive.lighthouse $(LIGHTHOUSE_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from pytorchkr_archive.sources import copy_sources
+
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -18,30 +20,11 @@ TESTS = PROJECT / "tests"
 SEEDS = TESTS / "seeds"
 EVENT = "events/2025-03-30-pytorch-core-conference"
 LANGUAGES = ("en", "ko")
-#: What a copy of the project needs to build.
-PROJECT_FILES = (
-    "conf.py",
-    "index.md",
-    "translating.md",
-    "events",
-    "locale",
-    "_static",
-    "pytorchkr_archive",
-)
 
 
 def copy_project(dest: Path) -> Path:
     """Copy the project's sources (no build output, no compiled catalogs) to ``dest``."""
-    dest.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("*.mo", "__pycache__")
-    pages = [p.name for p in PROJECT.glob("*.md")]
-    for name in (*PROJECT_FILES, *pages):
-        src = PROJECT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=ignore)
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
+    return copy_sources(PROJECT, dest)
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
