@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -30,16 +28,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import snowballstemmer
-import sphinx
 from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
 
+from pytorchkr_archive.bench_builds import report_builds
 from pytorchkr_archive.korean_search import analyzer
 from pytorchkr_archive.korean_search.language import SearchKorean
 from pytorchkr_archive.korean_search.lookup import load_index, search
+from pytorchkr_archive.machine import CHROMIUM, machine
 
 RECAP = "events/2025-03-30-pytorch-core-conference"
 QUERIES = Path(analyzer.__file__).with_name("queries.json")
-CHROMIUM = "/usr/bin/chromium"
 
 
 @dataclass
@@ -50,34 +48,6 @@ class Build:
     seconds: float
     index_bytes: int
     index: dict
-
-
-def machine() -> list[tuple[str, str]]:
-    """What the figures were measured on."""
-    cpu = platform.processor() or platform.machine()
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.is_file():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    memory = ""
-    if Path("/proc/meminfo").is_file():
-        kib = int(Path("/proc/meminfo").read_text().split()[1])
-        memory = f"{kib / 1024 / 1024:.0f} GiB"
-    chromium = ""
-    if shutil.which(CHROMIUM):
-        chromium = subprocess.run(
-            [CHROMIUM, "--version"], capture_output=True, text=True, check=False
-        ).stdout.strip()
-    return [
-        ("CPU", f"{cpu}, {os.cpu_count()} cores"),
-        ("memory", memory),
-        ("OS", platform.platform()),
-        ("Python", platform.python_version()),
-        ("Sphinx", sphinx.__display_version__),
-        ("browser", chromium or "not installed"),
-    ]
 
 
 def build_korean(source: Path, out: Path, extra: list[str]) -> float:
@@ -293,12 +263,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per timing (default: 5)")
     parser.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
     parser.add_argument(
+        "--only",
+        choices=("builds", "search"),
+        help="measure one section only (the file is still written whole)",
+    )
+    parser.add_argument(
         "--with-kiwi",
         action="store_true",
         help="also index with Kiwi (needs pip install kiwipiepy)",
     )
     args = parser.parse_args(argv)
-    sections = [report_search(Path(), args.runs, args.with_kiwi)]
+    sections = []
+    if args.only in (None, "builds"):
+        sections.append(report_builds(Path(), args.runs))
+    if args.only in (None, "search"):
+        sections.append(report_search(Path(), args.runs, args.with_kiwi))
     header = [
         "# Benchmarks",
         "",
@@ -311,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         f"| date | {time.strftime('%Y-%m-%d')} |",
         "",
     ]
-    text = "\n".join(header + sections) + "\n"
+    text = "\n".join(header) + "\n" + "\n\n".join(sections) + "\n"
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)
