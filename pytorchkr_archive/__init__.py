@@ -20,6 +20,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("pytorchkr_archive.theme_l10n")
     app.setup_extension("pytorchkr_archive.a11y")
     app.setup_extension("pytorchkr_archive.lean_pages")
+    app.setup_extension("pytorchkr_archive.navigation")
     app.setup_extension("pytorchkr_archive.js_translations")
     app.setup_extension("pytorchkr_archive.translation_status")
     app.setup_extension("pytorchkr_archive.catalog_guard")

@@ -58,3 +58,18 @@ def test_furo_landmarks_are_named_in_korean_on_the_site(site) -> None:
 def test_search_page_has_a_level_one_heading(app) -> None:
     app.build()
     assert [h1.get_text() for h1 in read(app, "search.html").select("h1")] == ["Search"]
+
+
+def test_the_sidebar_lists_sections_not_every_event(site) -> None:
+    """pytorchkr_archive.navigation: the sidebar stays the same size as events are added."""
+    for lang in ("en", "ko"):
+        for page in (site / lang).rglob("*.html"):
+            if "_static" in page.parts or page.name == "404.html":
+                continue
+            html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            links = [a.get_text() for a in html.select(".sidebar-tree a.reference")]
+            expected = {
+                "en": ["Events", "Speakers", "Help translate this archive"],
+                "ko": ["행사", "발표자", "아카이브 번역 돕기"],
+            }
+            assert links == expected[lang], page
