@@ -31,10 +31,11 @@ import snowballstemmer
 from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
 
 from pytorchkr_archive.bench_builds import report_builds
+from pytorchkr_archive.chromium import CHROMIUM
 from pytorchkr_archive.korean_search import analyzer
 from pytorchkr_archive.korean_search.language import SearchKorean
 from pytorchkr_archive.korean_search.lookup import load_index, search
-from pytorchkr_archive.machine import CHROMIUM, machine
+from pytorchkr_archive.machine import machine
 
 RECAP = "events/2025-03-30-pytorch-core-conference"
 QUERIES = Path(analyzer.__file__).with_name("queries.json")
@@ -194,7 +195,8 @@ def query_times(site: Path) -> list[float]:
     """
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import CHROMIUM_ARGS, block_outside_localhost, serve
+    from pytorchkr_archive.chromium import CHROMIUM_ARGS, block_outside_localhost
+    from pytorchkr_archive.localserver import serve
 
     queries = json.loads(QUERIES.read_text(encoding="utf-8"))["present"]
     with serve(site) as url, sync_playwright() as playwright:

@@ -22,6 +22,7 @@ does weighs on both alike.
 from __future__ import annotations
 
 import datetime
+import itertools
 import os
 import shutil
 import statistics
@@ -33,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pytorchkr_archive.build import sphinx_command
 from pytorchkr_archive.sources import copy_sources
 
 EVENT = "2025-03-30-pytorch-core-conference"
@@ -79,22 +81,9 @@ def archive_build(project: Path, *languages: str) -> list[str]:
 
 
 def sphinx_build(lang: str) -> list[str]:
-    """One plain ``sphinx-build`` of one language, as Read the Docs runs it."""
-    return [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        "html",
-        "-W",
-        "--keep-going",
-        "-D",
-        f"language={lang}",
-        "-d",
-        f"_plain/doctrees/{lang}",
-        ".",
-        f"_plain/html/{lang}",
-    ]
+    """One plain ``sphinx-build`` of one language (the command ``make html`` runs
+    for each language, here run on its own)."""
+    return sphinx_command(Path(), Path("_plain/html"), Path("_plain/doctrees"), lang, [])
 
 
 def clean(project: Path) -> None:
@@ -103,10 +92,6 @@ def clean(project: Path) -> None:
         shutil.rmtree(project / folder, ignore_errors=True)
     for compiled in (project / "locale").rglob("*.mo"):
         compiled.unlink()
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values)
 
 
 def synthetic_archive(source: Path, dest: Path, events: int) -> Path:
@@ -164,10 +149,10 @@ def both_languages(source: Path, work: Path, runs: int) -> list[str]:
     ours_runs, sequential_runs = alternate(runs, ours, sequential)
     clean(project)
     measure(archive_build(project), project)
-    (unchanged_runs,) = alternate(runs, unchanged)
-    a = median([m.seconds for m in ours_runs])
-    b = median([m.seconds for m in sequential_runs])
-    c = median([m.seconds for m in unchanged_runs])
+    unchanged_runs = [unchanged() for _ in range(runs)]
+    a = statistics.median([m.seconds for m in ours_runs])
+    b = statistics.median([m.seconds for m in sequential_runs])
+    c = statistics.median([m.seconds for m in unchanged_runs])
     return [
         "### Both languages",
         "",
@@ -190,16 +175,15 @@ def translator_loop(project: Path, runs: int) -> tuple[float, float]:
     text = catalog.read_text(encoding="utf-8")
     if EDIT[0] not in text:
         raise SystemExit(f"error: {catalog} no longer has {EDIT[0]!r}: update EDIT in {__file__}")
-    state = {"edited": False}
+    edits = itertools.cycle([EDIT, EDIT[::-1]])
 
     def full() -> Measure:
         clean(project)
         return measure(archive_build(project, "ko"), project)
 
     def edit_and_rebuild() -> Measure:
-        before, after = EDIT if not state["edited"] else EDIT[::-1]
+        before, after = next(edits)
         catalog.write_text(catalog.read_text(encoding="utf-8").replace(before, after), "utf-8")
-        state["edited"] = not state["edited"]
         return measure(archive_build(project, "ko"), project)
 
     full_runs = []
@@ -207,7 +191,9 @@ def translator_loop(project: Path, runs: int) -> tuple[float, float]:
     for _ in range(runs):
         full_runs.append(full())
         loop_runs += [edit_and_rebuild() for _ in range(2)]
-    return median([m.seconds for m in full_runs]), median([m.seconds for m in loop_runs])
+    return statistics.median([m.seconds for m in full_runs]), statistics.median(
+        [m.seconds for m in loop_runs]
+    )
 
 
 def loop_section(source: Path, work: Path, runs: int) -> list[str]:
@@ -242,8 +228,8 @@ def scaling_section(source: Path, work: Path, runs: int, sizes: tuple[int, ...])
             clean(project)
             return measure(archive_build(project), project)
 
-        (measures,) = alternate(runs if size < 300 else max(1, runs // 2 + 1), fresh)
-        seconds = median([m.seconds for m in measures])
+        measures = [fresh() for _ in range(runs if size < 300 else max(1, runs // 2 + 1))]
+        seconds = statistics.median([m.seconds for m in measures])
         peak = max(m.peak_kib for m in measures)
         pages = pages_built(project)
         rows.append(

@@ -85,8 +85,9 @@ def catalog_errors(srcdir: Path, locale_dir: Path, lang: str, cache_path: Path) 
             }
         outcomes[name] = entry
         errors += [Problem(*fields) for fields in entry["errors"]]
-    cache_path.parent.mkdir(parents=True, exist_ok=True)
-    cache_path.write_text(json.dumps({"key": key, "catalogs": outcomes}), encoding="utf-8")
+    if outcomes != kept:
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        cache_path.write_text(json.dumps({"key": key, "catalogs": outcomes}), encoding="utf-8")
     return errors
 
 

@@ -22,9 +22,10 @@ def has_highlighted_code(doctree: nodes.document | None) -> bool:
     """Whether anything on the page is coloured by Pygments."""
     if doctree is None:
         return False
-    if next(iter(doctree.findall(nodes.literal_block)), None) is not None:
-        return True
-    return any("code" in node["classes"] for node in doctree.findall(nodes.literal))
+    return any(
+        isinstance(node, nodes.literal_block) or "code" in node["classes"]
+        for node in doctree.findall(lambda n: isinstance(n, (nodes.literal_block, nodes.literal)))
+    )
 
 
 def drop_unused_pygments(

@@ -27,8 +27,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pytorchkr_archive.chromium import CHROMIUM, CHROMIUM_ARGS
 from pytorchkr_archive.localserver import serve
-from pytorchkr_archive.machine import CHROMIUM, command_version, machine
+from pytorchkr_archive.machine import command_version, machine
 
 LIGHTHOUSE = Path("node_modules/.bin/lighthouse")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -40,12 +41,8 @@ METRICS = (
     ("cumulative-layout-shift", "CLS"),
     ("speed-index", "SI"),
 )
-#: The same flags as the browser tests (tests/browser.py): no sandbox (root in
-#: a container), and none of Chromium's own calls to Google's servers.
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-    "--disable-background-networking --disable-component-update --disable-sync"
-)
+#: The browser tests' flags, headless.
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 BLOCKED = "https://pytorch.kr/*"
 PRESETS = ("mobile", "desktop")
 

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import sphinx
 
-#: Debian's Chromium, which the browser tests and Lighthouse drive.
-CHROMIUM = "/usr/bin/chromium"
+from pytorchkr_archive.chromium import CHROMIUM
 
 
 def command_version(command: list[str]) -> str:

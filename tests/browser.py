@@ -6,31 +6,46 @@ The site is served on localhost; every request to anywhere else is blocked
 
 from __future__ import annotations
 
-from pytorchkr_archive.localserver import serve  # noqa: F401 (the tests' server)
+from pytorchkr_archive.chromium import block_outside_localhost, is_local
+from tests.conftest import EVENT, LANGUAGES
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def block_outside_localhost(route, request) -> None:
-    """Let requests to the local server through, abort every other."""
-    if is_local(request.url):
-        route.continue_()
-    else:
-        route.abort()
+#: Every page of a language, as built (checked by test_browser.py).
+PAGES = (
+    "index",
+    "events/index",
+    EVENT,
+    "speakers",
+    "translating",
+    "search",
+    "genindex",
+    "404",
+)
+EVERY_PAGE = [f"{lang}/{page}" for lang in LANGUAGES for page in PAGES]
 
 
-def is_local(url: str) -> bool:
-    """Whether ``url`` is served by the local test server."""
-    return url.startswith(("http://127.0.0.1:", "http://localhost:"))
+def url_of(base: str, lang_page: str) -> str:
+    return f"{base}/{lang_page}.html"
+
+
+def open_page(page, url: str) -> None:
+    """Open ``url`` and wait until the page and what it loads have settled."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+
+
+def scroll_through(page) -> None:
+    """Scroll to the bottom step by step, so every lazy photo is asked for."""
+    page.evaluate(
+        """async () => {
+             for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+               scrollTo(0, y);
+               await new Promise((resolve) => setTimeout(resolve, 50));
+             }
+             scrollTo(0, document.documentElement.scrollHeight);
+             await new Promise((resolve) => setTimeout(resolve, 100));
+           }"""
+    )
+    page.wait_for_load_state("networkidle")
 
 
 class Watch:

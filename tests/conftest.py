@@ -63,7 +63,7 @@ def require_file(path: Path, install: str) -> Path:
 @pytest.fixture(scope="session")
 def site_url(site: Path) -> Iterator[str]:
     """The built site, served on localhost."""
-    from tests.browser import serve
+    from pytorchkr_archive.localserver import serve
 
     with serve(site) as url:
         yield url
@@ -72,7 +72,7 @@ def site_url(site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium, headless, driven by Playwright."""
-    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+    from pytorchkr_archive.chromium import CHROMIUM, CHROMIUM_ARGS
 
     require_tool(CHROMIUM, "Debian: apt-get install chromium")
     from playwright.sync_api import sync_playwright

@@ -12,9 +12,8 @@ import re
 
 import pytest
 
-from tests.browser import new_page
+from tests.browser import EVERY_PAGE, new_page, open_page, scroll_through, url_of
 from tests.conftest import EVENT, LANGUAGES, PROJECT, require_file
-from tests.test_browser import EVERY_PAGE, open_page, scroll_through, url_of
 
 SCHEMES = ("light", "dark")
 #: Desktop, and a phone 375 px wide (Furo's mobile layout).

@@ -14,49 +14,21 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import Watch, is_local, new_page
+from pytorchkr_archive.chromium import is_local
+from tests.browser import (
+    EVERY_PAGE,
+    PAGES,
+    Watch,
+    new_page,
+    open_page,
+    scroll_through,
+    url_of,
+)
 from tests.conftest import EVENT, LANGUAGES
 
 OTHER = {"en": "ko", "ko": "en"}
-#: Every page of a language, as built (checked by test_the_page_list_is_complete).
-PAGES = (
-    "index",
-    "events/index",
-    EVENT,
-    "speakers",
-    "translating",
-    "search",
-    "genindex",
-    "404",
-)
-EVERY_PAGE = [f"{lang}/{page}" for lang in LANGUAGES for page in PAGES]
 #: What a reader types into the search box of each language; the recap must come up.
 READER_QUERIES = {"en": "core maintainers", "ko": "파이토치 컨퍼런스에서"}
-
-
-def url_of(base: str, lang_page: str) -> str:
-    return f"{base}/{lang_page}.html"
-
-
-def open_page(page, url: str) -> None:
-    """Open ``url`` and wait until the page and what it loads have settled."""
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-
-
-def scroll_through(page) -> None:
-    """Scroll to the bottom step by step, so every lazy photo is asked for."""
-    page.evaluate(
-        """async () => {
-             for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
-               scrollTo(0, y);
-               await new Promise((resolve) => setTimeout(resolve, 50));
-             }
-             scrollTo(0, document.documentElement.scrollHeight);
-             await new Promise((resolve) => setTimeout(resolve, 100));
-           }"""
-    )
-    page.wait_for_load_state("networkidle")
 
 
 def test_the_page_list_is_complete(site: Path) -> None:
@@ -66,7 +38,7 @@ def test_the_page_list_is_complete(site: Path) -> None:
             for path in (site / lang).rglob("*.html")
             if "_static" not in path.parts
         }
-        assert built == set(PAGES), f"{lang}: update PAGES in {__file__}"
+        assert built == set(PAGES), f"{lang}: update PAGES in tests/browser.py"
 
 
 # -- Every page loads cleanly ------------------------------------------------
@@ -406,35 +378,35 @@ def test_photos_are_lazy_and_sized_so_nothing_shifts(browser, site_url: str, lan
                 for i in range(images.count())
             ]
 
-        reserved = boxes()
-        for i, (_top, width, height) in enumerate(reserved):
-            attr_w = int(images.nth(i).get_attribute("width"))
-            attr_h = int(images.nth(i).get_attribute("height"))
-            assert height == pytest.approx(width * attr_h / attr_w, abs=1.5), (
-                f"photo {i + 1}: no box of its own ratio before it loads"
-            )
         sizes = [
             (int(images.nth(i).get_attribute("width")), int(images.nth(i).get_attribute("height")))
             for i in range(images.count())
         ]
+        reserved = boxes()
+        for i, ((_top, width, height), (attr_w, attr_h)) in enumerate(
+            zip(reserved, sizes, strict=True)
+        ):
+            assert height == pytest.approx(width * attr_h / attr_w, abs=1.5), (
+                f"photo {i + 1}: no box of its own ratio before it loads"
+            )
         by_url = {images.nth(i).get_attribute("src"): sizes[i] for i in range(images.count())}
         answered = 0
+
+        def answer_held() -> None:
+            nonlocal answered
+            for route_ in held[answered:]:
+                route_.fulfill(
+                    status=200, content_type="image/png", body=png(*by_url[route_.request.url])
+                )
+                answered += 1
+
         for _ in range(40):
             page.mouse.wheel(0, 400)
             page.wait_for_timeout(50)
-            while answered < len(held):
-                route_ = held[answered]
-                width, height = by_url[route_.request.url]
-                route_.fulfill(status=200, content_type="image/png", body=png(width, height))
-                answered += 1
+            answer_held()
         page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")
         page.wait_for_timeout(200)
-        while answered < len(held):
-            route_ = held[answered]
-            route_.fulfill(
-                status=200, content_type="image/png", body=png(*by_url[route_.request.url])
-            )
-            answered += 1
+        answer_held()
         page.wait_for_function(
             "() => [...document.querySelectorAll('article img')]"
             ".every((img) => img.complete && img.naturalWidth > 0)"

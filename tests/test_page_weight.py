@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import is_local
+from pytorchkr_archive.chromium import is_local
+from tests.browser import open_page, scroll_through
 from tests.conftest import EVENT, LANGUAGES
-from tests.test_browser import open_page, scroll_through
 
 BUDGET = 130_000
 
