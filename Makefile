@@ -85,7 +85,7 @@ new-event: $(STAMP)
 LIVE_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),en)
 
 live: $(STAMP)
-	LANG=C.UTF-8 $(BIN)/sphinx-autobuild -b html -D language=$(LIVE_LANG) \
+	LANG=C.UTF-8 $(BIN)/python -m pytorchkr_archive.live -b html -D language=$(LIVE_LANG) \
 	  --host 127.0.0.1 --port $(PORT) \
 	  --re-ignore '\.mo$$' --re-ignore '(^|/)(_build|\.venv|\.git|\.[a-z_]+_cache)(/|$$)' \
 	  . _build/live/$(LIVE_LANG)

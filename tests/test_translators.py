@@ -67,7 +67,7 @@ def test_makefile_targets_call_the_package() -> None:
     )  # fmt: skip
     for module in ("extract", "update_po", "stats", "check_po"):
         assert f"-m pytorchkr_archive.{module}" in process.stdout
-    assert "sphinx-autobuild -b html -D language=ko" in process.stdout
+    assert "-m pytorchkr_archive.live -b html -D language=ko" in process.stdout
 
 
 def test_update_without_source_change_leaves_every_byte(project: Path) -> None:
