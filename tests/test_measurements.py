@@ -9,7 +9,7 @@ from pathlib import Path
 from pytorchkr_archive import bench_builds, lighthouse
 from pytorchkr_archive.check_events import main as check_events
 from pytorchkr_archive.check_po import check_catalogs
-from tests.conftest import PROJECT
+from tests.conftest import EVENT, PROJECT, copy_project
 
 
 def test_a_synthetic_archive_is_a_valid_archive(tmp_path: Path, monkeypatch) -> None:
@@ -34,6 +34,15 @@ def test_measure_reports_time_and_the_largest_process(tmp_path: Path) -> None:
     result = bench_builds.measure([sys.executable, "-c", script], tmp_path)
     assert result.seconds > 0
     assert result.peak_kib > 64 * 1024
+
+
+def test_the_live_loop_times_rebuilds_that_show_the_edit(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    seconds = bench_builds.live_loop(project, 2)
+    assert len(seconds) == 2 and all(s > 0 for s in seconds)
+    # Two edits: the second undid the first, and the page shows the original.
+    page = project / "_build/live/ko" / f"{EVENT}.html"
+    assert bench_builds.EDIT[0] in page.read_text(encoding="utf-8")
 
 
 def report_json(path: Path, performance: float, seo: float = 1.0) -> Path:
