@@ -19,6 +19,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("pytorchkr_archive.languages")
     app.setup_extension("pytorchkr_archive.theme_l10n")
     app.setup_extension("pytorchkr_archive.template_cache")
+    app.setup_extension("pytorchkr_archive.translated_doctrees")
     app.setup_extension("pytorchkr_archive.a11y")
     app.setup_extension("pytorchkr_archive.lean_pages")
     app.setup_extension("pytorchkr_archive.navigation")
