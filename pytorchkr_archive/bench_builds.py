@@ -32,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -46,6 +46,8 @@ EVENT = "2025-03-30-pytorch-core-conference"
 CATALOG = Path("locale/ko/LC_MESSAGES/events") / f"{EVENT}.po"
 #: The msgstr fragment the translator's loop edits, back and forth.
 EDIT = ("을 공유합니다. PyTorch가", "을 공유했습니다. PyTorch가")
+#: The edit and its undoing: cycled, they leave the catalog as it was.
+EDITS = (EDIT, EDIT[::-1])
 LANGUAGES = ("en", "ko")
 
 
@@ -178,19 +180,13 @@ def both_languages(source: Path, work: Path, runs: int) -> list[str]:
 LIVE_ARGS = ["-b", "html", "-W", "--keep-going", "-q", "-D", "language=ko"]
 
 
-def edit_catalog(project: Path, edits: Iterator[tuple[str, str]]) -> None:
+def edit_catalog(project: Path, before: str, after: str) -> None:
     """Edit one msgstr of the event's Korean catalog, as a translator would."""
     catalog = project / CATALOG
-    before, after = next(edits)
-    catalog.write_text(catalog.read_text(encoding="utf-8").replace(before, after), "utf-8")
-
-
-def catalog_edits(project: Path) -> Iterator[tuple[str, str]]:
-    """The edit and its undoing, for ever; fails if the catalog lost the text."""
-    catalog = project / CATALOG
-    if EDIT[0] not in catalog.read_text(encoding="utf-8"):
-        raise SystemExit(f"error: {catalog} no longer has {EDIT[0]!r}: update EDIT in {__file__}")
-    return itertools.cycle([EDIT, EDIT[::-1]])
+    text = catalog.read_text(encoding="utf-8")
+    if before not in text:
+        raise SystemExit(f"error: {catalog} no longer has {before!r}: update EDIT in {__file__}")
+    catalog.write_text(text.replace(before, after), encoding="utf-8")
 
 
 def live_rebuilds(project: Path, edits: int, results: Connection) -> None:
@@ -201,10 +197,10 @@ def live_rebuilds(project: Path, edits: int, results: Connection) -> None:
     args = [*LIVE_ARGS, ".", "_build/live/ko"]
     if live.sphinx_build(args):
         raise SystemExit(f"error: make live's first build failed in {project}")
-    cycle = catalog_edits(project)
+    cycle = itertools.cycle(EDITS)
     seconds = []
     for _ in range(edits):
-        edit_catalog(project, cycle)
+        edit_catalog(project, *next(cycle))
         start = time.perf_counter()
         # A forked worker, as sphinx-autobuild's watcher gets on Linux (its
         # default start method; this process was spawned, whose default is not).
@@ -244,14 +240,14 @@ class Loop:
 def translator_loop(project: Path, runs: int) -> Loop:
     """Full Korean build, and the rebuild after one msgstr edit with ``make
     html -l ko`` and in ``make live``."""
-    edits = catalog_edits(project)
+    edits = itertools.cycle(EDITS)
 
     def full() -> Measure:
         clean(project)
         return measure(archive_build(project, "ko"), project)
 
     def edit_and_rebuild() -> Measure:
-        edit_catalog(project, edits)
+        edit_catalog(project, *next(edits))
         return measure(archive_build(project, "ko"), project)
 
     full_runs = []
@@ -268,6 +264,11 @@ def translator_loop(project: Path, runs: int) -> Loop:
     )
 
 
+def share(seconds: float, full: float) -> str:
+    """Seconds, and their share of ``full``."""
+    return f"{seconds:.2f} ({100 * seconds / full:.0f} %)"
+
+
 def loop_section(source: Path, work: Path, runs: int) -> list[str]:
     """The translator's loop on the site and on a 100-event archive."""
     rows = []
@@ -276,11 +277,8 @@ def loop_section(source: Path, work: Path, runs: int) -> list[str]:
         ("100 events", synthetic_archive(source, work / "loop-100", 100)),
     ):
         loop = translator_loop(project, runs)
-
-        def share(seconds: float, full: float = loop.full) -> str:
-            return f"{seconds:.2f} ({100 * seconds / full:.0f} %)"
-
-        rows.append(f"| {label} | {loop.full:.2f} | {share(loop.rebuild)} | {share(loop.live)} |")
+        rebuild, live_rebuild = (share(s, loop.full) for s in (loop.rebuild, loop.live))
+        rows.append(f"| {label} | {loop.full:.2f} | {rebuild} | {live_rebuild} |")
     return [
         "### The translator's loop",
         "",

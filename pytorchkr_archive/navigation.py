@@ -44,8 +44,6 @@ class SidebarCache:
     parents: dict[str, str]
     near_root: dict[int, frozenset[str]] = field(default_factory=dict)
     drawn: dict[Hashable, str] = field(default_factory=dict)
-    #: How many times Sphinx was asked to draw (for the tests).
-    misses: int = 0
 
     @classmethod
     def of(cls, env: BuildEnvironment) -> SidebarCache:
@@ -115,7 +113,6 @@ def drawn_once(builder: Builder, docname: str, draw: Callable[..., str]) -> Call
             cache = _caches[env] = SidebarCache.of(env)
         key = sidebar_key(builder, cache, docname, depth, options)
         if key not in cache.drawn:
-            cache.misses += 1
             cache.drawn[key] = draw(**options)
         return cache.drawn[key]
 

@@ -16,17 +16,10 @@ from pathlib import Path
 import pytest
 
 from pytorchkr_archive import live
-from pytorchkr_archive.bench_builds import CATALOG, EDIT
+from pytorchkr_archive.bench_builds import EDIT, EDITS, edit_catalog
 from tests.conftest import EVENT, PROJECT, copy_project
 
 BEFORE, AFTER = EDIT
-
-
-def edit(project: Path, old: str, new: str) -> None:
-    catalog = project / CATALOG
-    text = catalog.read_text(encoding="utf-8")
-    assert old in text, f"{catalog} no longer has {old!r}: update EDIT in bench_builds"
-    catalog.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_rebuilds_in_one_process_read_the_catalogs_afresh(
@@ -39,8 +32,8 @@ def test_rebuilds_in_one_process_read_the_catalogs_afresh(
 
     assert live.sphinx_build(args) == 0
     assert BEFORE in page.read_text(encoding="utf-8")
-    for old, new in (EDIT, EDIT[::-1]):
-        edit(project, old, new)
+    for old, new in EDITS:
+        edit_catalog(project, old, new)
         assert live.sphinx_build(args) == 0
         html = page.read_text(encoding="utf-8")
         assert new in html and old not in html
@@ -97,8 +90,8 @@ def test_make_live_serves_the_translation_just_saved(tmp_path: Path) -> None:
 
     try:
         wait_for(lambda: BEFORE in served(), "first build", server)
-        for old, new in (EDIT, EDIT[::-1]):
-            edit(project, old, new)
+        for old, new in EDITS:
+            edit_catalog(project, old, new)
             wait_for(
                 lambda new=new, old=old: new in (html := served()) and old not in html,
                 f"rebuild showing {new!r}",

@@ -51,11 +51,11 @@ def test_pages_of_one_kind_share_one_drawing(app) -> None:
     cache = navigation._caches[app.env]
     # section/a and section/b share a drawing (same folder, same ancestor),
     # and so do the orphan and search pages (no ancestor at all).
-    assert cache.misses == len(pages(app)) - 2
-    # A page with no depth to cut at is drawn every time.
-    before = cache.misses
+    assert len(cache.drawn) == len(pages(app)) - 2
+    # A page with no depth to cut at is drawn every time, and never kept.
+    before = len(cache.drawn)
     navigation.drawn_once(app.builder, "section/a", lambda **o: "drawn")(maxdepth=-1)
-    assert cache.misses == before
+    assert len(cache.drawn) == before
 
 
 @pytest.mark.sphinx("html", testroot="navigation", confoverrides={"archive_navigation_depth": 2})
