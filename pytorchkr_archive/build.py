@@ -23,6 +23,7 @@ from sphinx.config import eval_config_file
 from sphinx.util.tags import Tags
 
 from pytorchkr_archive.landing import write_landing_page
+from pytorchkr_archive.sphinx_output import clean
 from pytorchkr_archive.staging import publish, staging_copy
 
 
@@ -71,9 +72,8 @@ def build_language(command: list[str], lang: str) -> Result:
     """Run one language's build and keep its output for printing in one piece."""
     start = time.perf_counter()
     process = subprocess.run(command, capture_output=True, text=True, check=False)
-    return Result(
-        lang, process.returncode, process.stdout + process.stderr, time.perf_counter() - start
-    )
+    output = clean(process.stdout + process.stderr)
+    return Result(lang, process.returncode, output, time.perf_counter() - start)
 
 
 def build(

@@ -15,17 +15,15 @@ Every tool of the package reads and writes catalogs through this module.
 from __future__ import annotations
 
 import argparse
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import denormalize, normalize, read_po, write_po
+from babel.messages.catalog import Catalog, Message
 
-#: Line width of the convention: 0 means no wrapping.
-WIDTH = 0
+from pytorchkr_archive.po_reader import Entry, Reading, read
+
 #: A language folder under ``locale/``: ``ko``, ``pt_BR``...
 LANGUAGE_DIR = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 _CREATION_DATE = re.compile(rb'^"POT-Creation-Date: [^"]*"\n', re.M)
@@ -67,84 +65,165 @@ def add_catalog_arguments(parser: argparse.ArgumentParser, language_help: str) -
 
 
 def load(path: Path) -> Catalog:
-    """Read a catalog (the caller has checked it is well-formed)."""
-    with path.open("rb") as f:
-        catalog = read_po(f, abort_invalid=True)
-    for message in (*catalog, *catalog.obsolete.values()):
-        _restore_previous_id(message)
+    """Read a catalog (the caller has checked it is well-formed) as gettext reads it."""
+    return to_catalog(read(path.read_bytes()))
+
+
+def _locations(comment: str) -> list[tuple[str, int | None]]:
+    """The ``file:line`` references of a ``#:`` comment."""
+    found = []
+    for reference in comment.split():
+        name, colon, line = reference.rpartition(":")
+        if colon and line.isdigit():
+            found.append((name, int(line)))
+        else:
+            found.append((reference, None))
+    return found
+
+
+def to_message(entry: Entry) -> Message:
+    """A message of the reader as a Babel message, previous context included."""
+    user, auto, locations = [], [], []
+    for comment in entry.comments:
+        if comment.startswith("."):
+            auto.append(comment[1:].removeprefix(" "))
+        elif comment.startswith(":"):
+            locations += _locations(comment[1:])
+        elif not comment.startswith((",", "=")):
+            user.append(comment.removeprefix(" "))
+    previous: list[str] = []
+    if entry.previous_msgid is not None:
+        previous = [entry.previous_msgid]
+        if entry.previous_msgid_plural is not None:
+            previous.append(entry.previous_msgid_plural)
+    plural = entry.msgid_plural is not None
+    message = Message(
+        (entry.msgid, entry.msgid_plural) if plural else entry.msgid,
+        tuple(entry.msgstr) if plural else entry.msgstr[0],
+        locations=locations,
+        flags=entry.flags,
+        auto_comments=auto,
+        user_comments=user,
+        previous_id=previous,
+        lineno=entry.line,
+        context=entry.msgctxt,
+    )
+    message.previous_context = entry.previous_msgctxt  # type: ignore[attr-defined]
+    return message
+
+
+def to_catalog(reading: Reading) -> Catalog:
+    """A well-formed reading as a Babel catalog: Babel merges, the archive reads and writes."""
+    catalog = Catalog(header_comment="", fuzzy=False)
+    for entry in reading.entries:
+        message = to_message(entry)
+        if entry.obsolete:
+            catalog.obsolete[catalog._key_for(message.id, message.context)] = message
+        elif entry.is_header:
+            catalog[""] = message
+            catalog.header_comment = "\n".join(f"# {c}".rstrip() for c in message.user_comments)
+        else:
+            catalog[message.id] = message
     return catalog
 
 
-def _restore_previous_id(message) -> None:
-    """Turn Babel's reading of ``#| msgid "..."`` back into the previous msgid.
-
-    Babel writes a fuzzy message's previous source text as ``#|`` lines but
-    reads them back as translator comments; written again, they would turn
-    into ``# | msgid`` comments and the previous text would be lost.
-    """
-    previous: dict[str, list[str]] = {}
-    kept, current = [], None
-    for comment in message.user_comments:
-        if not comment.startswith("|"):
-            kept.append(comment)
-            continue
-        body = comment[1:].strip()
-        keyword, _, rest = body.partition(" ")
-        if keyword in ("msgid", "msgid_plural"):
-            current = keyword
-            previous[current] = [rest.strip()]
-        elif body.startswith('"') and current:
-            previous[current].append(body)
-        else:
-            kept.append(comment)
-    if "msgid" in previous:
-        ids = [denormalize("\n".join(previous["msgid"]))]
-        if "msgid_plural" in previous:
-            ids.append(denormalize("\n".join(previous["msgid_plural"])))
-        message.previous_id = ids
-        message.user_comments = kept
+#: GNU gettext writes a message's flags in this order (fuzzy, then the formats).
+_FLAG_ORDER = ("fuzzy", "c-format", "python-format", "python-brace-format")
+#: The width at which GNU gettext breaks ``#:`` lines (it does so even with --no-wrap).
+REFERENCE_WIDTH = 79
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+}
+_TO_ESCAPE = re.compile('[\\\\"\a\b\f\n\r\t\v]')
 
 
-_PREVIOUS_MARK = "archive-previous-msgid:"
+def _quoted(text: str) -> str:
+    return '"' + _TO_ESCAPE.sub(lambda m: _ESCAPES[m.group(0)], text) + '"'
+
+
+def _string_lines(keyword: str, text: str, prefix: str) -> list[str]:
+    """``keyword "text"``, split after each line break inside the text (msgcat --no-wrap)."""
+    if "\n" not in text[:-1]:
+        return [f"{prefix}{keyword} {_quoted(text)}"]
+    parts = re.findall(r"[^\n]*\n|[^\n]+$", text)
+    return [f'{prefix}{keyword} ""', *(f"{prefix}{_quoted(part)}" for part in parts)]
+
+
+def _reference_lines(locations: list[tuple[str, int | None]]) -> list[str]:
+    lines, current = [], "#:"
+    for name, line in locations:
+        reference = f"{name}:{line}" if line is not None else name
+        if current != "#:" and len(current) + 1 + len(reference) > REFERENCE_WIDTH:
+            lines.append(current)
+            current = "#:"
+        current += " " + reference
+    if current != "#:":
+        lines.append(current)
+    return lines
+
+
+def _flags(flags: set[str]) -> str:
+    known = [f for f in _FLAG_ORDER if f in flags]
+    return ", ".join(known + sorted(flags - set(known)))
+
+
+def message_lines(message: Message, obsolete: bool = False) -> list[str]:
+    """One entry in the archive's format: GNU gettext's layout, strings unwrapped."""
+    prefix = "#~ " if obsolete else ""
+    lines = [f"# {c}".rstrip() for c in message.user_comments]
+    lines += [f"#. {c}".rstrip() for c in message.auto_comments]
+    lines += _reference_lines(list(message.locations))
+    if message.flags:
+        lines.append(f"#, {_flags(set(message.flags))}")
+    previous_prefix = "#~| " if obsolete else "#| "
+    previous_context = getattr(message, "previous_context", None)
+    if message.previous_id:
+        if previous_context is not None:
+            lines += _string_lines("msgctxt", previous_context, previous_prefix)
+        lines += _string_lines("msgid", message.previous_id[0], previous_prefix)
+        if len(message.previous_id) > 1:
+            lines += _string_lines("msgid_plural", message.previous_id[1], previous_prefix)
+    if message.context is not None:
+        lines += _string_lines("msgctxt", message.context, prefix)
+    if isinstance(message.id, (list, tuple)):
+        lines += _string_lines("msgid", message.id[0], prefix)
+        lines += _string_lines("msgid_plural", message.id[1], prefix)
+        strings = message.string if isinstance(message.string, (list, tuple)) else ()
+        for index, string in enumerate(strings or ("",)):
+            lines += _string_lines(f"msgstr[{index}]", string or "", prefix)
+    else:
+        lines += _string_lines("msgid", message.id, prefix)
+        lines += _string_lines("msgstr", message.string or "", prefix)
+    return lines
 
 
 def render(catalog: Catalog) -> bytes:
-    """A catalog in the archive's format: unwrapped, previous msgids kept, obsolete kept.
+    """A catalog in the archive's format: what ``msgcat --no-wrap`` writes.
 
-    Babel wraps ``#|`` lines like comments, at 76 columns and inside the
-    quoted string, which no reader parses back; so the previous msgids are
-    written here, unwrapped, where GNU gettext puts them (right before
-    ``msgid``).
+    Written here rather than by Babel's ``write_po``, which wraps ``#|``
+    lines inside their strings, and drops the flags, references and previous
+    msgids of obsolete entries (a fuzzy obsolete entry would come back as a
+    finished translation).
     """
-    previous: dict[str, str] = {}
-    for number, message in enumerate(m for m in catalog if m.previous_id):
-        mark = f"{_PREVIOUS_MARK}{number}"
-        previous[mark] = _previous_lines(message.previous_id)
-        message.auto_comments.append(mark)
-    buffer = io.BytesIO()
-    try:
-        write_po(buffer, catalog, width=WIDTH, include_previous=False, ignore_obsolete=False)
-    finally:
-        for message in catalog:
-            message.auto_comments = [c for c in message.auto_comments if c not in previous]
-    lines, pending = [], None
-    for line in buffer.getvalue().decode(catalog.charset or "utf-8").split("\n"):
-        if line.startswith(f"#. {_PREVIOUS_MARK}"):
-            pending = previous[line[3:]]
-            continue
-        if pending and line.startswith(("msgctxt ", "msgid ")):
-            lines.append(pending)
-            pending = None
-        lines.append(line)
-    # Babel ends the file with a blank line that msgcat and Poedit do not write.
-    return ("\n".join(lines).rstrip("\n") + "\n").encode(catalog.charset or "utf-8")
-
-
-def _previous_lines(previous_id: list[str]) -> str:
-    lines = [f"#| msgid {normalize(previous_id[0], prefix='#| ', width=WIDTH)}"]
-    if len(previous_id) > 1:
-        lines.append(f"#| msgid_plural {normalize(previous_id[1], prefix='#| ', width=WIDTH)}")
-    return "\n".join(lines)
+    header = next(iter(catalog))
+    header.string = "".join(f"{line}\n" for line in header.string.rstrip("\n").split("\n"))
+    header.user_comments = []
+    entries = [
+        [*(catalog.header_comment.splitlines() if catalog.header_comment else []),
+         *message_lines(header)],
+        *(message_lines(m) for m in catalog if m.id),
+        *(message_lines(m, obsolete=True) for m in catalog.obsolete.values()),
+    ]  # fmt: skip
+    text = "\n\n".join("\n".join(lines) for lines in entries) + "\n"
+    return text.encode("utf-8")
 
 
 def same_except_creation_date(old: bytes, new: bytes) -> bool:

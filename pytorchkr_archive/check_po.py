@@ -21,14 +21,15 @@ from pytorchkr_archive.catalogs import (
     add_catalog_arguments,
     catalog_files,
     languages,
-    load,
     render,
     same_except_creation_date,
+    to_catalog,
 )
 from pytorchkr_archive.glossary import Term, load_glossary
 from pytorchkr_archive.po_checks import message_problems
 from pytorchkr_archive.po_syntax import check_syntax
 from pytorchkr_archive.problems import Problem, shown_path
+from pytorchkr_archive.progress import count
 
 
 @dataclass
@@ -39,6 +40,8 @@ class Report:
     catalogs: int = 0
     fuzzy: Counter[str] = field(default_factory=Counter)
     untranslated: Counter[str] = field(default_factory=Counter)
+    #: Catalogs that could not be read: what they hold is not counted.
+    broken: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -54,17 +57,19 @@ class Report:
         self.catalogs += other.catalogs
         self.fuzzy += other.fuzzy
         self.untranslated += other.untranslated
+        self.broken += other.broken
 
 
 def check_file(file: CatalogFile, root: Path, terms: list[Term]) -> Report:
     """Every check on one catalog (shown relative to ``root``)."""
     report = Report(catalogs=1)
     shown = shown_path(file.path, root)
-    po, problems = check_syntax(file, shown)
+    reading, problems = check_syntax(file, shown)
     report.problems += problems
-    if po is None:
+    if reading is None:
+        report.broken.append(shown)
         return report
-    catalog = load(file.path)
+    catalog = to_catalog(reading)
     report.problems += message_problems(catalog, file.domain, shown, terms)
     if not same_except_creation_date(file.path.read_bytes(), render(catalog)):
         report.problems.append(
@@ -78,11 +83,9 @@ def check_file(file: CatalogFile, root: Path, terms: list[Term]) -> Report:
                 "for the editor settings that keep it",
             )
         )
-    for message in catalog:
-        if message.id and message.fuzzy:
-            report.fuzzy[shown] += 1
-        elif message.id and not message.string:
-            report.untranslated[shown] += 1
+    counts = count(catalog)
+    report.fuzzy[shown] += counts.messages["fuzzy"]
+    report.untranslated[shown] += counts.messages["untranslated"]
     return report
 
 
@@ -126,7 +129,10 @@ def main(argv: list[str] | None = None) -> int:
         for path in sorted(set(report.fuzzy) | set(report.untranslated))
     ]
     if pending:
-        print("Not failed, still to translate (shown in English on the site until done):")
+        print(
+            "Not failed, still to translate (shown in English on the site until done; "
+            "make todo lists each message):"
+        )
         print("\n".join(f"  {line}" for line in pending))
     print(
         f"check-po: {len(report.errors)} error(s), {len(report.warnings)} warning(s) in "

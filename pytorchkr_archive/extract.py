@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pytorchkr_archive.sphinx_output import clean
+
 DEFAULT_OUT = Path("_build/gettext")
 
 
@@ -34,7 +36,10 @@ def extract(source: Path = Path(), out: Path = DEFAULT_OUT, quiet: bool = True) 
     ]
     if quiet:
         command.insert(3, "-q")
-    return subprocess.run(command, check=False).returncode
+    process = subprocess.run(command, check=False, capture_output=True, text=True)
+    sys.stdout.write(clean(process.stdout))
+    sys.stderr.write(clean(process.stderr))
+    return process.returncode
 
 
 def main(argv: list[str] | None = None) -> int:

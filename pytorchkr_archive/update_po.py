@@ -33,6 +33,7 @@ from pytorchkr_archive.catalogs import (
     languages,
     load,
     save,
+    to_catalog,
 )
 from pytorchkr_archive.extract import DEFAULT_OUT, extract
 from pytorchkr_archive.po_syntax import check_syntax
@@ -60,28 +61,59 @@ def new_catalog(template: Catalog, lang: str, domain: str) -> Catalog:
     return template
 
 
+def _key(message) -> tuple[str, str | None]:
+    msgid = message.id if isinstance(message.id, str) else message.id[0]
+    return msgid, message.context
+
+
+def english(catalog: Catalog) -> tuple:
+    """What of a catalog comes from the English: its messages, where they are, in order."""
+    return (
+        tuple((_key(m), tuple(m.locations), tuple(m.auto_comments)) for m in catalog if m.id),
+        frozenset(_key(m) for m in catalog.obsolete.values()),
+    )
+
+
 def update_catalog(catalog: Catalog, template: Catalog) -> tuple[int, int, int]:
-    """Update ``catalog`` from ``template``; return (new, fuzzy, obsoleted) counts."""
+    """Update ``catalog`` from ``template``; return (new, fuzzy, obsoleted) counts.
+
+    The catalog keeps its ``POT-Creation-Date`` when the English did not
+    change: a rewrite of its layout or a dropped ``#|`` does not date it anew.
+    """
+    english_before = english(catalog)
     # Obsolete entries take part in the matching, so a paragraph that comes
     # back gets its translation back.
     revived = dict(catalog.obsolete)
     catalog.obsolete.clear()
     for message in revived.values():
         catalog[message.id] = message
-    before = {m.id for m in catalog if m.id and m.id not in revived}
-    fuzzy_before = {m.id for m in catalog if m.id and m.fuzzy}
-    # Babel's update forgets the previous msgid of a message that is still
-    # fuzzy from an earlier update; the translator still needs it.
-    previous = {m.id: m.previous_id for m in catalog if m.id and m.fuzzy and m.previous_id}
+    revived_keys = {_key(m) for m in revived.values()}
+    before = {_key(m) for m in catalog if m.id and _key(m) not in revived_keys}
+    fuzzy_before = {_key(m) for m in catalog if m.id and m.fuzzy}
+    # Babel's update forgets the previous msgid (and context) of a message
+    # that is still fuzzy from an earlier update; the translator still needs it.
+    previous = {
+        _key(m): (m.previous_id, getattr(m, "previous_context", None))
+        for m in catalog
+        if m.id and m.fuzzy and m.previous_id
+    }
+    creation_date = catalog.creation_date
     catalog.update(template, update_creation_date=True)
     catalog.fuzzy = False
     for message in catalog:
-        if message.fuzzy and not message.previous_id and message.id in previous:
-            message.previous_id = previous[message.id]
-    after = {m.id for m in catalog if m.id}
-    new = sum(1 for m in catalog if m.id and m.id not in before and not m.string)
-    fuzzy = sum(1 for m in catalog if m.id and m.fuzzy and m.id not in fuzzy_before)
-    obsoleted = len(before - after)
+        key = _key(message)
+        if not message.fuzzy:
+            # A translator who confirmed a message removes the flag; the
+            # previous msgid then means nothing (gettext drops it too).
+            message.previous_id = []
+            message.previous_context = None
+        elif not message.previous_id and key in previous:
+            message.previous_id, message.previous_context = previous[key]
+    new = sum(1 for m in catalog if m.id and _key(m) not in before and not m.string)
+    fuzzy = sum(1 for m in catalog if m.id and m.fuzzy and _key(m) not in fuzzy_before)
+    obsoleted = sum(1 for m in catalog.obsolete.values() if _key(m) not in revived_keys)
+    if english(catalog) == english_before:
+        catalog.creation_date = creation_date
     return new, fuzzy, obsoleted
 
 
@@ -103,16 +135,18 @@ def update_language(root: Path, locale_dir: Path, pot_dir: Path, lang: str) -> l
                 Outcome(shown, "created", f"{sum(1 for m in template if m.id)} messages")
             )
             continue
-        _, problems = check_syntax(CatalogFile(path, lang, domain), shown)
-        if problems:
-            outcomes.append(Outcome(shown, "skipped", f"not well-formed: {problems[0]}"))
+        reading, problems = check_syntax(CatalogFile(path, lang, domain), shown)
+        if reading is None:
+            first = next(p for p in problems if p.severity == "error")
+            outcomes.append(Outcome(shown, "skipped", f"not well-formed: {first}"))
             continue
-        catalog = load(path)
+        catalog = to_catalog(reading)
         new, fuzzy, obsoleted = update_catalog(catalog, template)
         if save(path, catalog):
-            outcomes.append(
-                Outcome(shown, "updated", f"{new} new, {fuzzy} fuzzy, {obsoleted} obsolete")
-            )
+            detail = f"{new} new, {fuzzy} fuzzy, {obsoleted} obsolete"
+            if not (new or fuzzy or obsoleted):
+                detail = "rewritten in the archive's format; no message changed"
+            outcomes.append(Outcome(shown, "updated", detail))
         else:
             outcomes.append(Outcome(shown, "unchanged"))
     for domain, file in sorted(existing.items()):

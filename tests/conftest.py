@@ -154,3 +154,11 @@ def rtd_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         )
         for lang in LANGUAGES
     }
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """A project whose English changed twice, and its catalog as msgmerge left it."""
+    from tests.po_tools import merged_catalog
+
+    return merged_catalog(tmp_path_factory.mktemp("tools"))

@@ -64,11 +64,11 @@ SYNTAX_CASES = {
     "unterminated string": ('msgstr "행사"', 'msgstr "행사', "syntax", "unterminated string"),
     "bad escape": ('msgstr "행사"', 'msgstr "행\\q사"', "syntax", "invalid escape"),
     "not UTF-8": ("행사".encode(), b"\xff\xfe", "encoding", "is not UTF-8"),
-    "declared charset": ("charset=utf-8", "charset=EUC-KR", "encoding", "charset=EUC-KR"),
+    "declared charset": ("charset=utf-8", "charset=EUC-KR", "charset", "charset=EUC-KR"),
     "wrong language": (
         '"Language: ko\\n"',
         '"Language: ja\\n"',
-        "header",
+        "language",
         "Language header is 'ja'",
     ),
 }
