@@ -13,7 +13,7 @@ STAMP  := $(VENV)/.installed-from-lock
 NODE_STAMP := node_modules/.installed-from-lock
 PORT   ?= 8000
 
-.PHONY: help html test serve lint format lock clean gettext update-po stats check-po check check-events new-event live bench lighthouse
+.PHONY: help html test serve lint format lock clean gettext update-po stats todo check-po check check-events new-event live bench lighthouse
 
 help:
 	@echo "make html    build the site in every language into _build/html/"
@@ -22,6 +22,7 @@ help:
 	@echo "make gettext     extract the English messages into _build/gettext/"
 	@echo "make update-po   update every catalog under locale/ (nothing is lost)"
 	@echo "make stats       translation progress (STATS_ARGS=--json, --fail-under N)"
+	@echo "make todo        every fuzzy and untranslated message, as file:line"
 	@echo "make check-po    the catalogs' quality gate"
 	@echo "make check       every check: the catalogs and the events' metadata"
 	@echo "make new-event DATE=YYYY-MM-DD SLUG=name   start the next event's page"
@@ -64,6 +65,9 @@ update-po: $(STAMP)
 stats: $(STAMP)
 	$(BIN)/python -m pytorchkr_archive.stats $(STATS_ARGS)
 
+todo: $(STAMP)
+	$(BIN)/python -m pytorchkr_archive.todo
+
 check-po: $(STAMP)
 	$(BIN)/python -m pytorchkr_archive.check_po
 
@@ -84,8 +88,9 @@ new-event: $(STAMP)
 # the language (English otherwise), and the preview runs with a UTF-8 locale.
 LIVE_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),en)
 
+# exec: the server is make's own child, and stops when make ends (live.py).
 live: $(STAMP)
-	LANG=C.UTF-8 $(BIN)/python -m pytorchkr_archive.live -b html -D language=$(LIVE_LANG) \
+	exec env LANG=C.UTF-8 $(BIN)/python -m pytorchkr_archive.live -b html -D language=$(LIVE_LANG) \
 	  --host 127.0.0.1 --port $(PORT) \
 	  --re-ignore '\.mo$$' --re-ignore '(^|/)(_build|\.venv|\.git|\.[a-z_]+_cache)(/|$$)' \
 	  . _build/live/$(LIVE_LANG)

@@ -19,14 +19,28 @@ before each build.
 
 Changes to the archive's Python code are not picked up by a running server:
 restart it.
+
+Stopping: Ctrl+C stops the server and its workers.  So does the end of the
+``make`` that started it, however it ends (``kill``, a closed terminal, an
+IDE's stop button): the server watches its parent process, since a signal
+sent to ``make`` alone does not reach its commands.  The port is checked
+before anything is built or announced: a busy port is an error that says
+which ``PORT=`` to give instead.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
+import errno
 import gettext
 import multiprocessing
+import os
+import signal
+import socket
 import sys
+import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -92,10 +106,53 @@ class WarmBuilder(Builder):
         show_message(f"Serving on {self.uri}")
 
 
-def main(argv: Sequence[str] | None = None) -> None:
+def port_in_use(host: str, port: int) -> bool:
+    """Whether another process listens on ``host:port`` (as uvicorn binds it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as error:
+            return error.errno in (errno.EADDRINUSE, errno.EACCES)
+    return False
+
+
+def stop_with_parent(interval: float = 0.5) -> None:
+    """Stop this server when the process that started it (``make``) is gone.
+
+    When the parent ends, the process is adopted by another one, and its
+    parent's id changes: then SIGTERM, which uvicorn answers by shutting
+    down in order (before the server runs, it ends the process at once).
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="stop-with-parent", daemon=True).start()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     """sphinx-autobuild's command line, with :class:`WarmBuilder` as its builder."""
+    args = list(argv) if argv is not None else sys.argv[1:]
+    where = argparse.ArgumentParser(add_help=False)
+    where.add_argument("--host", default="127.0.0.1")
+    where.add_argument("--port", type=int, default=8000)
+    known, _ = where.parse_known_args(args)
+    if known.port and port_in_use(known.host, known.port):
+        print(
+            f"error: port {known.port} is in use (another make live or make serve?): stop "
+            f"that server, or give another port: make live PORT={known.port + 1}",
+            file=sys.stderr,
+        )
+        return 2
+    stop_with_parent()
+    print("Ctrl+C stops the preview.")
     autobuild.Builder = WarmBuilder  # type: ignore[misc]
-    autobuild.main(list(argv) if argv is not None else sys.argv[1:])
+    autobuild.main(args)
+    return 0
 
 
 if __name__ == "__main__":
@@ -103,4 +160,4 @@ if __name__ == "__main__":
     # the builder by its importable name.
     from pytorchkr_archive.live import main as _main
 
-    _main()
+    sys.exit(_main())

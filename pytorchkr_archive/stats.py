@@ -10,63 +10,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-
-from pytorchkr_archive.catalogs import add_catalog_arguments, catalog_files, languages, load
+from pytorchkr_archive.catalogs import add_catalog_arguments, catalog_files, languages, to_catalog
 from pytorchkr_archive.po_syntax import check_syntax
 from pytorchkr_archive.problems import shown_path
-
-STATES = ("translated", "fuzzy", "untranslated", "obsolete")
-_WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
-
-
-@dataclass
-class Counts:
-    """Messages and words in each state."""
-
-    messages: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATES, 0))
-    words: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATES, 0))
-
-    def add(self, other: Counts) -> None:
-        for state in STATES:
-            self.messages[state] += other.messages[state]
-            self.words[state] += other.words[state]
-
-    @property
-    def total(self) -> int:
-        """Messages the page has now (obsolete ones are not part of it)."""
-        return sum(self.messages[s] for s in STATES if s != "obsolete")
-
-    @property
-    def percent(self) -> float:
-        """Translated messages, in percent of the page's messages."""
-        return 100.0 * self.messages["translated"] / self.total if self.total else 100.0
-
-
-def words(text: str | tuple[str, ...]) -> int:
-    """English words in a message."""
-    return len(_WORD.findall(text if isinstance(text, str) else " ".join(text)))
-
-
-def count(catalog: Catalog) -> Counts:
-    """The counts of one catalog."""
-    counts = Counts()
-    for message in catalog:
-        if not message.id:
-            continue
-        translated = all(message.string) if isinstance(message.string, tuple) else message.string
-        state = "fuzzy" if message.fuzzy else "translated" if translated else "untranslated"
-        counts.messages[state] += 1
-        counts.words[state] += words(message.id)
-    for message in catalog.obsolete.values():
-        counts.messages["obsolete"] += 1
-        counts.words["obsolete"] += words(message.id)
-    return counts
+from pytorchkr_archive.progress import STATES, Counts, count
 
 
 def table(rows: list[tuple[str, Counts]], total: Counts) -> str:
@@ -76,7 +27,7 @@ def table(rows: list[tuple[str, Counts]], total: Counts) -> str:
     for name, counts in [*rows, ("total", total)]:
         left = counts.words["fuzzy"] + counts.words["untranslated"]
         lines.append(
-            (name, f"{counts.percent:.0f}%", *(str(counts.messages[s]) for s in STATES), str(left))
+            (name, f"{counts.percent}%", *(str(counts.messages[s]) for s in STATES), str(left))
         )
     widths = [max(len(row[i]) for row in [header, *lines]) for i in range(len(header))]
 
@@ -109,26 +60,42 @@ def main(argv: list[str] | None = None) -> int:
     status = 0
     report: dict[str, dict] = {}
     for lang in args.languages or languages(args.locale_dir):
-        rows, total = [], Counts()
+        rows, total, broken = [], Counts(), []
         for file in catalog_files(args.locale_dir, [lang]):
             shown = shown_path(file.path, Path.cwd())
-            if check_syntax(file, shown)[1]:
-                print(f"error: {shown} is not well-formed: run make check-po", file=sys.stderr)
-                status = 2
+            reading, problems = check_syntax(file, shown)
+            if reading is None:
+                first = next(p for p in problems if p.severity == "error")
+                print(
+                    f"error: {shown} cannot be counted: {first} (make check-po lists every "
+                    "problem)",
+                    file=sys.stderr,
+                )
+                broken.append(shown)
                 continue
-            counts = count(load(file.path))
+            counts = count(to_catalog(reading))
             rows.append((f"{file.domain}.po", counts))
             total.add(counts)
         report[lang] = {
-            "catalogs": {name: {**asdict(c), "percent": round(c.percent, 1)} for name, c in rows},
-            "total": {**asdict(total), "percent": round(total.percent, 1)},
+            "catalogs": {name: {**asdict(c), "percent": c.percent} for name, c in rows},
+            "total": {**asdict(total), "percent": None if broken else total.percent},
+            "broken": broken,
         }
         if not args.json:
             print(f"Language: {lang} ({args.locale_dir / lang / 'LC_MESSAGES'})")
-            print(f"{table(rows, total)}\n")
-        if args.fail_under is not None and total.percent < args.fail_under:
+            print(table(rows, total))
+            if broken:
+                print(
+                    f"The total leaves out {len(broken)} catalog(s) that cannot be read "
+                    f"({', '.join(broken)}): it is not the language's share until they "
+                    "are mended."
+                )
+            print()
+        if broken:
+            status = 2
+        elif args.fail_under is not None and total.percent < args.fail_under:
             print(
-                f"error: {lang} is {total.percent:.1f}% translated, under the required "
+                f"error: {lang} is {total.percent}% translated, under the required "
                 f"{args.fail_under:g}%",
                 file=sys.stderr,
             )

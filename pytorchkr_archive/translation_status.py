@@ -16,7 +16,6 @@ it.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from docutils import nodes
@@ -26,6 +25,8 @@ from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import NodeMatcher
+
+from pytorchkr_archive.progress import share
 
 _SOURCE = "archive_source_message"
 #: Elements whose message is an attribute, which ``Locale`` replaces in place.
@@ -93,13 +94,16 @@ def _in_docinfo(node: nodes.Node) -> bool:
 
 
 def translated_percent(doctree: nodes.document | None) -> int | None:
-    """The share of a page's elements that are translated, rounded down; None if unknown."""
+    """The share of a page's elements that are translated, None if unknown.
+
+    Rounded as ``make stats`` rounds (:func:`pytorchkr_archive.progress.share`).
+    """
     if doctree is None:
         return None
     progress = doctree.get("translation_progress")
     if not progress or not progress.get("total"):
         return None
-    return math.floor(100 * progress["translated"] / progress["total"])
+    return share(progress["translated"], progress["total"])
 
 
 def add_translation_status(

@@ -45,6 +45,17 @@ def test_readme_quick_start_is_two_commands() -> None:
 
 def test_contributing_covers_the_workflow() -> None:
     guide = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for needed in ("make update-po", "make stats", "make check-po", "make live LANG=ko",
-                   "Poedit", "Weblate", "glossary.csv", "{strong}", "--no-wrap"):  # fmt: skip
+    for needed in ("make update-po", "make stats", "make todo", "make check-po",
+                   "make live LANG=ko", "Poedit", "Weblate", "glossary.csv", "{strong}",
+                   "--no-wrap"):  # fmt: skip
         assert needed in guide, needed
+
+
+def test_what_make_test_needs_is_written_once() -> None:
+    """README says what the tests need; CONTRIBUTING links there instead of saying it again."""
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    guide = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert '<a id="what-make-test-needs"></a>' in readme
+    assert "apt-get install nodejs npm chromium gettext" in readme
+    assert "README.md#what-make-test-needs" in guide
+    assert "apt-get" not in guide and "brew install" not in guide
