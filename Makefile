@@ -46,33 +46,33 @@ $(NODE_STAMP): package-lock.json
 	touch $@
 
 html: $(STAMP)
-	$(BIN)/python -m pytorchkr_archive.build
+	$(BIN)/python -m pytorchkr_archive.build.site
 
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 serve: html
-	$(BIN)/python -m pytorchkr_archive.localserver --root _build/html --port $(PORT)
+	$(BIN)/python -m pytorchkr_archive.build.localserver --root _build/html --port $(PORT)
 
 # -- Translators' workflow (see CONTRIBUTING.md) --------------------------------
 
 gettext: $(STAMP)
-	$(BIN)/python -m pytorchkr_archive.extract
+	$(BIN)/python -m pytorchkr_archive.translation.extract
 
 update-po: $(STAMP)
-	$(BIN)/python -m pytorchkr_archive.update_po
+	$(BIN)/python -m pytorchkr_archive.translation.update_po
 
 stats: $(STAMP)
-	$(BIN)/python -m pytorchkr_archive.stats $(STATS_ARGS)
+	$(BIN)/python -m pytorchkr_archive.translation.stats $(STATS_ARGS)
 
 todo: $(STAMP)
-	$(BIN)/python -m pytorchkr_archive.todo
+	$(BIN)/python -m pytorchkr_archive.translation.todo
 
 check-po: $(STAMP)
-	$(BIN)/python -m pytorchkr_archive.check_po
+	$(BIN)/python -m pytorchkr_archive.translation.check_po
 
 check-events: $(STAMP)
-	$(BIN)/python -m pytorchkr_archive.check_events
+	$(BIN)/python -m pytorchkr_archive.events.check_events
 
 # Every check, all of them run even when one fails.
 check: $(STAMP)
@@ -82,7 +82,7 @@ check: $(STAMP)
 	exit $$status
 
 new-event: $(STAMP)
-	$(BIN)/python -m pytorchkr_archive.new_event --date "$(DATE)" --slug "$(SLUG)"
+	$(BIN)/python -m pytorchkr_archive.events.new_event --date "$(DATE)" --slug "$(SLUG)"
 
 # LANG is also the shell's locale variable: only LANG=xx given to make picks
 # the language (English otherwise), and the preview runs with a UTF-8 locale.
@@ -90,16 +90,16 @@ LIVE_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),en)
 
 # exec: the server is make's own child, and stops when make ends (live.py).
 live: $(STAMP)
-	exec env LANG=C.UTF-8 $(BIN)/python -m pytorchkr_archive.live -b html -D language=$(LIVE_LANG) \
+	exec env LANG=C.UTF-8 $(BIN)/python -m pytorchkr_archive.build.live -b html -D language=$(LIVE_LANG) \
 	  --host 127.0.0.1 --port $(PORT) \
 	  --re-ignore '\.mo$$' --re-ignore '(^|/)(_build|\.venv|\.git|\.[a-z_]+_cache)(/|$$)' \
 	  . _build/live/$(LIVE_LANG)
 
 bench: $(STAMP)
-	$(BIN)/python -m pytorchkr_archive.bench
+	$(BIN)/python -m pytorchkr_archive.measure.bench
 
 lighthouse: html $(NODE_STAMP)
-	$(BIN)/python -m pytorchkr_archive.lighthouse $(LIGHTHOUSE_ARGS)
+	$(BIN)/python -m pytorchkr_archive.measure.lighthouse $(LIGHTHOUSE_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -103,14 +103,14 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 archive_base_url = "https://pytorchkr-archive.readthedocs.io/{language}/latest/"
 
 # -- Options for sphinxext-opengraph -----------------------------------------
-# The site URL and name are set per language by pytorchkr_archive.discovery.
+# The site URL and name are set per language by pytorchkr_archive.pages.discovery.
 
 ogp_social_cards = {"enable": False}
 ogp_enable_meta_description = True
 ogp_use_first_image = True
 
 # -- Options for sphinx-notfound-page and sphinx-sitemap ----------------------
-# Their URLs are set per language by pytorchkr_archive.discovery.
+# Their URLs are set per language by pytorchkr_archive.pages.discovery.
 
 notfound_pagename = "404"
 sitemap_show_lastmod = False

@@ -1,8 +1,21 @@
 """Sphinx extensions and tools of the PyTorch Korea User Group's event archive.
 
 Adding ``"pytorchkr_archive"`` to ``extensions`` sets up every part of the
-archive's behaviour; each part lives in a module of its own so it can be
-read, tested and replaced on its own.
+archive's behaviour.  The package is grouped by concern, each wing a
+sub-package whose ``__init__`` says what it is for; a wing imports only the
+wings below it in this list:
+
+- :mod:`.problems`, :mod:`.sphinx_output`: shared by every wing;
+- :mod:`.catalogs`: what a translation catalog is and whether it is right;
+- :mod:`.pages`: the extensions every page goes through (languages,
+  interface, accessibility, navigation, discovery), with the templates;
+- :mod:`.speed`: faster Sphinx builds with the same output;
+- :mod:`.events`: event metadata, the event card, listings and feeds;
+- :mod:`.korean_search`: the Korean search language;
+- :mod:`.translation`: the translators' commands and the build's catalog
+  extensions;
+- :mod:`.build`: building and previewing the site (commands only);
+- :mod:`.measure`: benchmarks and Lighthouse (commands only).
 """
 
 from __future__ import annotations
@@ -16,19 +29,19 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the archive's Sphinx extensions."""
-    app.setup_extension("pytorchkr_archive.languages")
-    app.setup_extension("pytorchkr_archive.theme_l10n")
-    app.setup_extension("pytorchkr_archive.template_cache")
-    app.setup_extension("pytorchkr_archive.translated_doctrees")
-    app.setup_extension("pytorchkr_archive.a11y")
-    app.setup_extension("pytorchkr_archive.lean_pages")
-    app.setup_extension("pytorchkr_archive.navigation")
-    app.setup_extension("pytorchkr_archive.js_translations")
-    app.setup_extension("pytorchkr_archive.translation_status")
-    app.setup_extension("pytorchkr_archive.catalog_guard")
+    app.setup_extension("pytorchkr_archive.pages.languages")
+    app.setup_extension("pytorchkr_archive.pages.theme_l10n")
+    app.setup_extension("pytorchkr_archive.speed.template_cache")
+    app.setup_extension("pytorchkr_archive.speed.translated_doctrees")
+    app.setup_extension("pytorchkr_archive.pages.a11y")
+    app.setup_extension("pytorchkr_archive.pages.lean_pages")
+    app.setup_extension("pytorchkr_archive.pages.navigation")
+    app.setup_extension("pytorchkr_archive.pages.js_translations")
+    app.setup_extension("pytorchkr_archive.translation.translation_status")
+    app.setup_extension("pytorchkr_archive.translation.catalog_guard")
     app.setup_extension("pytorchkr_archive.korean_search")
     app.setup_extension("pytorchkr_archive.events")
-    app.setup_extension("pytorchkr_archive.discovery")
+    app.setup_extension("pytorchkr_archive.pages.discovery")
     return {
         "version": __version__,
         "parallel_read_safe": True,

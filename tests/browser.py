@@ -6,7 +6,7 @@ The site is served on localhost; every request to anywhere else is blocked
 
 from __future__ import annotations
 
-from pytorchkr_archive.chromium import block_outside_localhost, is_local
+from pytorchkr_archive.measure.chromium import block_outside_localhost, is_local
 from tests.conftest import EVENT, LANGUAGES
 
 #: Every page of a language, as built (checked by test_browser.py).

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pytorchkr_archive.sources import copy_sources
+from pytorchkr_archive.build.sources import copy_sources
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -63,7 +63,7 @@ def require_file(path: Path, install: str) -> Path:
 @pytest.fixture(scope="session")
 def site_url(site: Path) -> Iterator[str]:
     """The built site, served on localhost."""
-    from pytorchkr_archive.localserver import serve
+    from pytorchkr_archive.build.localserver import serve
 
     with serve(site) as url:
         yield url
@@ -72,7 +72,7 @@ def site_url(site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium, headless, driven by Playwright."""
-    from pytorchkr_archive.chromium import CHROMIUM, CHROMIUM_ARGS
+    from pytorchkr_archive.measure.chromium import CHROMIUM, CHROMIUM_ARGS
 
     require_tool(CHROMIUM, "Debian: apt-get install chromium")
     from playwright.sync_api import sync_playwright
@@ -105,7 +105,7 @@ def rootdir() -> Path:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The site as ``make html`` builds it, from a copy of the project."""
     project = copy_project(tmp_path_factory.mktemp("project"))
-    run([sys.executable, "-m", "pytorchkr_archive.build"], cwd=project)
+    run([sys.executable, "-m", "pytorchkr_archive.build.site"], cwd=project)
     yield project / "_build" / "html"
 
 

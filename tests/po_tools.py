@@ -84,7 +84,7 @@ def gettext_view(data: bytes, work: Path) -> str:
 
 def tool(project: Path, name: str, *args: str) -> subprocess.CompletedProcess[str]:
     process = subprocess.run(
-        [sys.executable, "-m", f"pytorchkr_archive.{name}", *args],
+        [sys.executable, "-m", f"pytorchkr_archive.translation.{name}", *args],
         cwd=project, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert "Traceback" not in process.stdout + process.stderr, process.stderr

@@ -10,6 +10,8 @@ Each event page then gets a card of its facts after its title, and the
 every talk.  What they show is rendered at write time, in the
 language being built, by Jinja templates whose labels are translated through
 ``sphinx.po`` like the rest of the interface, with values from the data.
+The organizers' commands are here too: ``make new-event``
+(:mod:`.new_event`) and ``make check-events`` (:mod:`.check_events`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """An Atom feed per language, ``feed.xml``: one entry per event recap.
 
 Written with feedgen after the HTML build, with absolute URLs from the
-language's base URL (:func:`pytorchkr_archive.languages.base_url`), the
+language's base URL (:func:`pytorchkr_archive.pages.languages.base_url`), the
 event's summary and date, and the page's title in that language.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 
-from pytorchkr_archive.languages import base_url, current_language
+from pytorchkr_archive.pages.languages import base_url, current_language
 
 FEED = "feed.xml"
 

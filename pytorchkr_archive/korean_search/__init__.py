@@ -1,4 +1,11 @@
-"""Korean search for the Korean site: see :mod:`.analyzer` for how words are reduced."""
+"""Korean search for the Korean site: the search language Sphinx lacks.
+
+Registered with ``app.add_search_language`` (:mod:`.language`), it splits and
+reduces words for the index Sphinx writes and ships the same rules to the
+browser for the query (:mod:`.analyzer`, ``rules.json``,
+``korean-stemmer.js``); :mod:`.lookup` runs the browser's lookup in Python
+for ``make bench``, with the queries of ``queries.json``.
+"""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ A port of the term lookup of Sphinx 9.0's ``searchtools.js``
 (``_parseQuery`` and ``performTermsSearch``): exact terms and title terms,
 substring matches for words longer than two characters, and every word
 required.  The benchmark uses it to compare analyses on the query set without
-a browser; the browser tests (``tests/test_search.py``) check the real thing.
+a browser; the browser tests (``tests/korean_search/test_search.py``) check the real thing.
 """
 
 from __future__ import annotations

@@ -1,0 +1,163 @@
+"""``make live``: the preview server, rebuilding without starting Python again.
+
+sphinx-autobuild runs every rebuild as ``python -m sphinx build``: a new
+interpreter that imports Sphinx, MyST, Furo and the archive's extensions
+(half a second) before it looks at the one ``.po`` file a translator saved.
+On this archive that start-up was most of the translator's loop: a rebuild
+after one edited ``msgstr`` took as long as a full Korean build.
+
+Here the first build runs in the server's own process.  sphinx-autobuild's
+watcher hands each rebuild to a new worker process (a ``ProcessPoolExecutor``,
+forked: Python's default start method on Linux up to 3.13), so a rebuild
+starts with everything already imported and whatever it changes ends with it.
+It is otherwise Sphinx's own command line with the same arguments, with one
+exception: message catalogs are cached per process, by Sphinx
+(``sphinx.locale.translators``) and by Python's ``gettext`` (by the ``.mo``
+file's path), and a forked worker inherits those of the first build, which
+would serve the translations as they were then.  Both caches are emptied
+before each build.
+
+Changes to the archive's Python code are not picked up by a running server:
+restart it.
+
+Stopping: Ctrl+C stops the server and its workers.  So does the end of the
+``make`` that started it, however it ends (``kill``, a closed terminal, an
+IDE's stop button): the server watches its parent process, since a signal
+sent to ``make`` alone does not reach its commands.  The port is checked
+before anything is built or announced: a busy port is an error that says
+which ``PORT=`` to give instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import errno
+import gettext
+import multiprocessing
+import os
+import signal
+import socket
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import sphinx.cmd.build
+import sphinx.locale
+from sphinx_autobuild import __main__ as autobuild
+from sphinx_autobuild.build import Builder
+from sphinx_autobuild.utils import show_command, show_message
+
+
+def sphinx_build(args: Sequence[str]) -> int:
+    """``sphinx-build`` with ``args``, in this process, with catalogs read afresh.
+
+    A build leaves no process behind: sphinx-sitemap starts a multiprocessing
+    manager for every build and counts on the build's process ending to stop
+    it, which the server's own first build does not.
+    """
+    sphinx.locale.translators.clear()
+    # gettext.translation() keeps every catalog it opened, keyed by path; the
+    # cache is private but has not changed since Python 2.
+    getattr(gettext, "_translations", {}).clear()
+    running = set(multiprocessing.active_children())
+    try:
+        return sphinx.cmd.build.main(["build", *args])
+    finally:
+        # Killed, not terminated: a worker forked from the running server has
+        # uvicorn's SIGTERM handler, which only asks a server to stop.
+        for process in set(multiprocessing.active_children()) - running:
+            process.kill()
+            process.join()
+
+
+def _shown(paths: Sequence[Path]) -> list[str]:
+    shown = []
+    for path in paths[:5]:
+        if path.exists():
+            with contextlib.suppress(ValueError):
+                path = path.relative_to(Path.cwd())
+            shown.append(path.as_posix())
+    return shown
+
+
+class WarmBuilder(Builder):
+    """sphinx-autobuild's builder, running Sphinx in its own (warm) process."""
+
+    def __call__(self, *, changed_paths: Sequence[Path]) -> None:
+        if changed_paths:
+            if shown := _shown(changed_paths):
+                show_message(f"Detected changes ({', '.join(shown)})")
+            show_message("Rebuilding...")
+        if self._run_commands(self.pre_build_commands, "pre-build") != 0:
+            return
+        show_command(["sphinx-build", *self.sphinx_args])
+        status = sphinx_build(self.sphinx_args)
+        if status:
+            print(
+                f"Sphinx exited with exit code: {status}\n"
+                "The server goes on serving the last build, which no longer matches "
+                "the sources: fix the problem above, or press Ctrl+C to stop."
+            )
+        else:
+            self._run_commands(self.post_build_commands, "post-build")
+        show_message(f"Serving on {self.uri}")
+
+
+def port_in_use(host: str, port: int) -> bool:
+    """Whether another process listens on ``host:port`` (as uvicorn binds it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as error:
+            return error.errno in (errno.EADDRINUSE, errno.EACCES)
+    return False
+
+
+def stop_with_parent(interval: float = 0.5) -> None:
+    """Stop this server when the process that started it (``make``) is gone.
+
+    When the parent ends, the process is adopted by another one, and its
+    parent's id changes: then SIGTERM, which uvicorn answers by shutting
+    down in order (before the server runs, it ends the process at once).
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="stop-with-parent", daemon=True).start()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """sphinx-autobuild's command line, with :class:`WarmBuilder` as its builder."""
+    args = list(argv) if argv is not None else sys.argv[1:]
+    where = argparse.ArgumentParser(add_help=False)
+    where.add_argument("--host", default="127.0.0.1")
+    where.add_argument("--port", type=int, default=8000)
+    known, _ = where.parse_known_args(args)
+    if known.port and port_in_use(known.host, known.port):
+        print(
+            f"error: port {known.port} is in use (another make live or make serve?): stop "
+            f"that server, or give another port: make live PORT={known.port + 1}",
+            file=sys.stderr,
+        )
+        return 2
+    stop_with_parent()
+    print("Ctrl+C stops the preview.")
+    autobuild.Builder = WarmBuilder  # type: ignore[misc]
+    autobuild.main(args)
+    return 0
+
+
+if __name__ == "__main__":
+    # Run the module's own copy, not __main__'s: the worker processes find
+    # the builder by its importable name.
+    from pytorchkr_archive.build.live import main as _main
+
+    sys.exit(_main())

@@ -1,0 +1,75 @@
+"""``make new-event DATE=YYYY-MM-DD SLUG=...``: start the page of the next event.
+
+It writes ``events/<date>-<slug>.md`` from a template that has every field of
+the event schema (``docs/events.md``), with the date filled in and the rest to
+replace, and a skeleton of the recap; then it tells the organizer what comes
+next.  It refuses to overwrite a page, and checks the date and the slug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+from string import Template
+
+from pytorchkr_archive.events.collection import EVENTS_DIR, collect
+
+TEMPLATE = Path(__file__).with_name("event-template.md")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+NEXT_STEPS = """\
+Created {path}.
+
+Next:
+  1. Write the recap in {path}, and replace every TODO in its front matter
+     with the event's facts (the fields are explained in docs/events.md).
+  2. make check          validate the page's metadata and the catalogs
+  3. make update-po      create its Korean catalog: {catalog}
+  4. Translate it (CONTRIBUTING.md), then make check again.
+  5. make html           the event is on the landing page, in events/, in the
+                         speakers index and in the feeds, in both languages.
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point (``python -m pytorchkr_archive.events.new_event``)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m pytorchkr_archive.events.new_event",
+        description="Create the page of a new event from the template.",
+    )
+    parser.add_argument("--date", required=True, help="the event's date, YYYY-MM-DD")
+    parser.add_argument(
+        "--slug", required=True, help="a short name: lower-case letters, digits and hyphens"
+    )
+    parser.add_argument("--source", type=Path, default=Path(), help="project folder")
+    args = parser.parse_args(argv)
+    try:
+        date = dt.date.fromisoformat(args.date)
+    except ValueError:
+        parser.error(f"DATE={args.date!r} is not a date: write it as YYYY-MM-DD")
+    if not SLUG.match(args.slug):
+        parser.error(
+            f"SLUG={args.slug!r}: use lower-case letters, digits and hyphens, "
+            "such as pytorch-conference"
+        )
+    pages, _ = collect(args.source)
+    taken = next((p.docname for p in pages if p.slug == args.slug), None)
+    if taken:
+        parser.error(f"SLUG={args.slug!r} is already the slug of {taken}.md: choose another")
+    path = args.source / EVENTS_DIR / f"{date.isoformat()}-{args.slug}.md"
+    if path.exists():
+        parser.error(f"{path} already exists: it is not overwritten")
+    text = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(date=date.isoformat())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    shown = path.relative_to(args.source).as_posix() if path.is_relative_to(args.source) else path
+    catalog = f"locale/ko/LC_MESSAGES/{EVENTS_DIR}/{path.stem}.po"
+    print(NEXT_STEPS.format(path=shown, catalog=catalog))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

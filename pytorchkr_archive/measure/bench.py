@@ -1,0 +1,303 @@
+"""``make bench``: measured figures, written to ``docs/benchmarks.md``.
+
+Timings are medians of several runs on this machine, never asserted in
+tests; the file records the machine and the versions with the figures.
+
+Korean search (issue: Korean search that finds Korean words):
+
+* the Korean build with the archive's Korean search against the same build
+  with Sphinx's default (``-D html_search_language=en``, which is what Sphinx
+  does for ``ko``), and the size of their search indexes;
+* recall on the query set (``korean_search/queries.json``) through a port of
+  Sphinx's lookup (:mod:`pytorchkr_archive.korean_search.lookup`);
+* the time a query takes in Chromium (``Search._parseQuery`` and
+  ``Search._performSearch``, the work done between Enter and the results).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import snowballstemmer
+from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
+
+from pytorchkr_archive.korean_search import analyzer
+from pytorchkr_archive.korean_search.language import SearchKorean
+from pytorchkr_archive.korean_search.lookup import load_index, search
+from pytorchkr_archive.measure.bench_builds import report_builds
+from pytorchkr_archive.measure.chromium import CHROMIUM
+from pytorchkr_archive.measure.machine import machine
+
+RECAP = "events/2025-03-30-pytorch-core-conference"
+QUERIES = Path(analyzer.__file__).with_name("queries.json")
+
+
+@dataclass
+class Build:
+    """One way of building the Korean site, measured."""
+
+    name: str
+    seconds: float
+    index_bytes: int
+    index: dict
+
+
+def build_korean(source: Path, out: Path, extra: list[str]) -> float:
+    """One fresh Korean build; its wall time in seconds."""
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-E",
+            "-q",
+            "-b",
+            "html",
+            "-D",
+            "language=ko",
+            "-d",
+            str(out / ".doctrees"),
+            *extra,
+            str(source),
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
+
+
+SEARCH_VARIANTS = (
+    ("Sphinx default (English rules)", "default", ["-D", "html_search_language=en"]),
+    ("archive's Korean analysis", "korean", []),
+)
+
+
+def measure_builds(source: Path, work: Path, runs: int) -> list[Build]:
+    """The Korean build with the default search and with the archive's.
+
+    The two alternate run by run, so that whatever else the machine does
+    weighs on both alike.
+    """
+    times: dict[str, list[float]] = {folder: [] for _, folder, _ in SEARCH_VARIANTS}
+    for _ in range(runs):
+        for _, folder, extra in SEARCH_VARIANTS:
+            times[folder].append(build_korean(source, work / folder, extra))
+    builds = []
+    for name, folder, _ in SEARCH_VARIANTS:
+        index_path = work / folder / "searchindex.js"
+        builds.append(
+            Build(
+                name,
+                statistics.median(times[folder]),
+                index_path.stat().st_size,
+                load_index(index_path),
+            )
+        )
+    return builds
+
+
+KIWI_BUILD = r"""
+import sys
+import snowballstemmer
+import sphinx.search
+from kiwipiepy import Kiwi
+from sphinx.application import Sphinx
+from pytorchkr_archive.korean_search.language import SearchKorean
+
+KIWI = Kiwi()
+ENGLISH = snowballstemmer.stemmer("english")
+KEEP = {"NNG", "NNP", "NNB", "XR", "SL", "SN", "SH"}
+
+
+class KiwiKorean(SearchKorean):
+    # Index side: Kiwi's nouns and roots (a noun and its -XSN suffix joined);
+    # the query side stays the archive's JavaScript, which must reach them.
+    def split(self, text):
+        words, previous = [], None
+        for token in KIWI.tokenize(text):
+            if token.tag == "XSN" and previous is not None:
+                words[-1] += token.form
+            elif token.tag in KEEP:
+                words.append(token.form)
+                previous = token
+                continue
+            previous = None
+        return words
+
+    def stem(self, word):
+        word = word.lower()
+        return ENGLISH.stemWord(word) if word.isascii() else word
+
+
+source, out = sys.argv[1], sys.argv[2]
+app = Sphinx(source, source, out, out + "/.doctrees", "html", status=None,
+             confoverrides={"language": "ko"}, freshenv=True)
+sphinx.search.languages["ko"] = KiwiKorean
+app.build(force_all=True)
+"""
+
+
+def kiwi_build(source: Path, out: Path, runs: int) -> Build | None:
+    """The Korean build indexed by Kiwi (kiwipiepy), if it is installed."""
+    try:
+        import kiwipiepy  # noqa: F401
+    except ImportError:
+        return None
+    times = []
+    for _ in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-c", KIWI_BUILD, str(source.resolve()), str(out)],
+            check=True,
+            capture_output=True,
+        )
+        times.append(time.perf_counter() - start)
+    index_path = out / "searchindex.js"
+    return Build(
+        "Kiwi (kiwipiepy) index, archive's query analysis",
+        statistics.median(times),
+        index_path.stat().st_size,
+        load_index(index_path),
+    )
+
+
+def recall(index: dict, korean: bool) -> tuple[int, int, int, int]:
+    """Present queries that find the recap, and absent ones that find anything."""
+    queries = json.loads(QUERIES.read_text(encoding="utf-8"))
+    if korean:
+        split, stem, stop = analyzer.split, analyzer.stem, SearchKorean.stopwords
+    else:
+        english = snowballstemmer.stemmer("english")
+        split, stem, stop = analyzer.split, english.stemWord, ENGLISH_STOPWORDS
+    found = sum(RECAP in search(index, q, split, stem, stop) for q in queries["present"])
+    false = sum(bool(search(index, q, split, stem, stop)) for q in queries["absent"])
+    return found, len(queries["present"]), false, len(queries["absent"])
+
+
+def query_times(site: Path) -> list[float]:
+    """Milliseconds per query in Chromium, for every present query.
+
+    The browser's clock is coarse (0.1 ms), so each query runs 200 times in a
+    row and the mean is kept.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from pytorchkr_archive.build.localserver import serve
+    from pytorchkr_archive.measure.chromium import CHROMIUM_ARGS, block_outside_localhost
+
+    queries = json.loads(QUERIES.read_text(encoding="utf-8"))["present"]
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.route("**/*", block_outside_localhost)
+        page.goto(f"{url}/search.html")
+        page.wait_for_function("() => Search.hasIndex()")
+        times = page.evaluate(
+            """(queries) => queries.map((q) => {
+                const start = performance.now();
+                for (let i = 0; i < 200; i++) Search._performSearch(...Search._parseQuery(q));
+                return (performance.now() - start) / 200;
+            })""",
+            queries,
+        )
+        browser.close()
+    return times
+
+
+def report_search(source: Path, runs: int, with_kiwi: bool = False) -> str:
+    """The Korean search section of the report."""
+    with tempfile.TemporaryDirectory() as tmp:
+        builds = measure_builds(source, Path(tmp), runs)
+        default, ours = builds
+        lines = [
+            "## Korean search",
+            "",
+            f"Korean site, fresh build (`sphinx-build -E`), median of {runs} runs.",
+            "",
+            "| search analysis | build (s) | searchindex.js (bytes) | recall "
+            "| absent words found |",
+            "| --- | ---: | ---: | ---: | ---: |",
+        ]
+        kiwi = kiwi_build(source, Path(tmp) / "kiwi", runs) if with_kiwi else None
+        rows = [(default, False), (ours, True)] + ([(kiwi, True)] if kiwi else [])
+        for build, korean in rows:
+            found, present, false, absent = recall(build.index, korean)
+            lines.append(
+                f"| {build.name} | {build.seconds:.2f} | {build.index_bytes:,} | "
+                f"{found}/{present} | {false}/{absent} |"
+            )
+        lines += [
+            "",
+            f"Build time: {100 * (ours.seconds / default.seconds - 1):+.0f} % "
+            f"(budget: +20 %); index size: "
+            f"{100 * (ours.index_bytes / default.index_bytes - 1):+.0f} % (budget: +50 %).",
+        ]
+        if shutil.which(CHROMIUM):
+            times = query_times(Path(tmp) / "korean")
+            lines += [
+                "",
+                f"Query time in Chromium over the {len(times)} present queries: "
+                f"median {statistics.median(times):.3f} ms, slowest "
+                f"{max(times):.3f} ms (budget: 50 ms).",
+            ]
+        return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point (``python -m pytorchkr_archive.measure.bench``)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m pytorchkr_archive.measure.bench",
+        description="Measure build and search figures and write them to docs/benchmarks.md.",
+    )
+    parser.add_argument("--runs", type=int, default=5, help="runs per timing (default: 5)")
+    parser.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
+    parser.add_argument(
+        "--only",
+        choices=("builds", "search"),
+        help="measure one section only (the file is still written whole)",
+    )
+    parser.add_argument(
+        "--with-kiwi",
+        action="store_true",
+        help="also index with Kiwi (needs pip install kiwipiepy)",
+    )
+    args = parser.parse_args(argv)
+    sections = []
+    if args.only in (None, "builds"):
+        sections.append(report_builds(Path(), args.runs))
+    if args.only in (None, "search"):
+        sections.append(report_search(Path(), args.runs, args.with_kiwi))
+    header = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`python -m pytorchkr_archive.measure.bench`); run it again to",
+        "refresh. Measured on:",
+        "",
+        "| | |",
+        "| --- | --- |",
+        *(f"| {key} | {value} |" for key, value in machine()),
+        f"| date | {time.strftime('%Y-%m-%d')} |",
+        "",
+    ]
+    text = "\n".join(header) + "\n" + "\n\n".join(sections) + "\n"
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

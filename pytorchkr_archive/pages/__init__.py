@@ -1,0 +1,12 @@
+"""The Sphinx extensions every page goes through: languages, interface, accessibility, discovery.
+
+One site per language from the ``archive_languages`` table (``config-inited``),
+the language switch and ``hreflang`` links (``html-page-context``,
+:mod:`.languages`); Furo's interface in the page's language
+(:mod:`.theme_l10n`, :mod:`.js_translations`, ``build-finished``); the
+accessibility fixes to Sphinx's and Furo's markup (:mod:`.a11y`); a sidebar
+of the site's sections (:mod:`.navigation`); only the stylesheets a page uses
+(:mod:`.lean_pages`); sitemaps, robots.txt, the 404 page and social cards
+(:mod:`.discovery`).  The templates and stylesheets of the whole archive are
+in ``templates/`` and ``static/``.
+"""

@@ -1,0 +1,131 @@
+"""Say so on a page whose translation is incomplete.
+
+Sphinx counts, for each page it reads in a translated language, the
+translatable elements and those it found a translation for (fuzzy and empty
+messages do not count: those paragraphs show in English).  A page below 100 %
+gets a notice in its own language with the share translated, a link to the
+English page and one to the page on helping to translate.
+
+Sphinx 9.0's count misses three kinds of translated elements, which would put
+the notice on complete pages: an image whose alt text was translated, a
+table of contents whose caption was, and a message whose translation is the
+same text as the source (a name, a talk title kept in English).  Two
+transforms around Sphinx's ``Locale`` correct the count before Sphinx totals
+it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.locale import init as init_locale
+from sphinx.transforms import SphinxTransform
+from sphinx.util.i18n import docname_to_domain
+from sphinx.util.nodes import NodeMatcher
+
+from pytorchkr_archive.catalogs.progress import share
+
+_SOURCE = "archive_source_message"
+#: Elements whose message is an attribute, which ``Locale`` replaces in place.
+_MESSAGE_ATTRIBUTES = ((nodes.image, "alt"), (addnodes.toctree, "caption"))
+
+
+class RememberSourceMessages(SphinxTransform):
+    """Keep alt texts and captions in English before ``Locale`` (priority 20) translates them."""
+
+    default_priority = 19
+
+    def apply(self, **kwargs: Any) -> None:
+        for node_class, attribute in _MESSAGE_ATTRIBUTES:
+            for node in self.document.findall(node_class):
+                if node.get(attribute):
+                    node[_SOURCE] = node[attribute]
+
+
+class CountAllTranslatedElements(SphinxTransform):
+    """Mark as translated what the catalog translates but Sphinx counted as not.
+
+    Runs after ``Locale`` (20) and before Sphinx's progress total (25).
+    """
+
+    default_priority = 21
+
+    def apply(self, **kwargs: Any) -> None:
+        config = self.config
+        if not config.language or config.language == config.archive_default_language:
+            return
+        domain = docname_to_domain(self.env.docname, config.gettext_compact)
+        dirs = [self.env.srcdir / directory for directory in config.locale_dirs]
+        translator, has_catalog = init_locale(dirs, config.language, domain)
+        catalog = getattr(translator, "_catalog", {}) if has_catalog else {}
+        for node in NodeMatcher(nodes.Element, translated=False).findall(self.document):
+            if _in_docinfo(node):
+                # Front matter fields (orphan: true) are metadata, not shown.
+                del node["translated"]
+                continue
+            message = node.get(_SOURCE) or node.rawsource.replace("\n", " ").strip()
+            if message and catalog.get(message):
+                node["translated"] = True
+        for node in self.document.findall(nodes.Element):
+            node.attributes.pop(_SOURCE, None)
+
+
+#: The page that explains how to help translate, linked from the notice.
+HELP_PAGE = "translating"
+
+
+def _in_docinfo(node: nodes.Node) -> bool:
+    """Whether a node is part of the page's metadata (front matter fields).
+
+    Before docutils' DocInfo transform, that is a field list at the top of the
+    document, outside any section.
+    """
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.docinfo) or (
+            isinstance(parent, nodes.field_list) and isinstance(parent.parent, nodes.document)
+        ):
+            return True
+        parent = parent.parent
+    return False
+
+
+def translated_percent(doctree: nodes.document | None) -> int | None:
+    """The share of a page's elements that are translated, None if unknown.
+
+    Rounded as ``make stats`` rounds (:func:`pytorchkr_archive.catalogs.progress.share`).
+    """
+    if doctree is None:
+        return None
+    progress = doctree.get("translation_progress")
+    if not progress or not progress.get("total"):
+        return None
+    return share(progress["translated"], progress["total"])
+
+
+def add_translation_status(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Give the template the page's translation share when it is incomplete."""
+    context["archive_translation_percent"] = None
+    if app.config.language == app.config.archive_default_language:
+        return
+    percent = translated_percent(doctree)
+    if percent is None or percent >= 100:
+        return
+    context["archive_translation_percent"] = percent
+    context["archive_translation_help"] = (
+        context["pathto"](HELP_PAGE) if HELP_PAGE in app.env.found_docs else None
+    )
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the transforms and the handler (after the language module's links)."""
+    app.add_transform(RememberSourceMessages)
+    app.add_transform(CountAllTranslatedElements)
+    app.connect("html-page-context", add_translation_status, priority=850)
+    # Bump env_version when the count changes: doctrees keep its result.
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

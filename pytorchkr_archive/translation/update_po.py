@@ -1,0 +1,209 @@
+"""``make update-po``: bring every catalog up to date with the English sources.
+
+Nothing a translator wrote is lost:
+
+* a message whose English changed keeps its translation, marked ``fuzzy``,
+  with the previous English recorded (``#| msgid``), so the translator sees
+  what changed; once the ``fuzzy`` flag is removed it is back on the page;
+* a message whose English is gone stays in the catalog as an obsolete entry
+  (``#~``) until the translator deletes it, and comes back by itself if the
+  same English returns;
+* a catalog that is not well-formed is not touched: it is reported, to be
+  mended first (``make check-po`` names the line);
+* a catalog whose page is gone is reported, not deleted.
+
+Files are written in the archive's one format (:mod:`pytorchkr_archive.catalogs.files`),
+and only when their messages changed: an update with no source change leaves
+every file byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+
+from pytorchkr_archive.catalogs.files import (
+    CatalogFile,
+    catalog_files,
+    languages,
+    load,
+    save,
+    to_catalog,
+)
+from pytorchkr_archive.catalogs.syntax import check_syntax
+from pytorchkr_archive.problems import shown_path
+from pytorchkr_archive.translation.cli import add_catalog_arguments
+from pytorchkr_archive.translation.extract import DEFAULT_OUT, extract
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one catalog."""
+
+    path: str
+    status: str  # created, updated, unchanged, skipped, orphaned
+    detail: str = ""
+
+
+def new_catalog(template: Catalog, lang: str, domain: str) -> Catalog:
+    """A catalog for a page that has none yet, with a real header."""
+    template.locale = lang
+    template.fuzzy = False
+    template.revision_date = template.creation_date
+    template.header_comment = (
+        f"# Translation of {domain} of the PyTorch Korea User Group event archive.\n"
+        f"# Language: {lang}. See CONTRIBUTING.md for how to translate.\n#"
+    )
+    return template
+
+
+def _key(message) -> tuple[str, str | None]:
+    msgid = message.id if isinstance(message.id, str) else message.id[0]
+    return msgid, message.context
+
+
+def english(catalog: Catalog) -> tuple:
+    """What of a catalog comes from the English: its messages, where they are, in order."""
+    return (
+        tuple((_key(m), tuple(m.locations), tuple(m.auto_comments)) for m in catalog if m.id),
+        frozenset(_key(m) for m in catalog.obsolete.values()),
+    )
+
+
+def update_catalog(catalog: Catalog, template: Catalog) -> tuple[int, int, int]:
+    """Update ``catalog`` from ``template``; return (new, fuzzy, obsoleted) counts.
+
+    The catalog keeps its ``POT-Creation-Date`` when the English did not
+    change: a rewrite of its layout or a dropped ``#|`` does not date it anew.
+    """
+    english_before = english(catalog)
+    # Obsolete entries take part in the matching, so a paragraph that comes
+    # back gets its translation back.
+    revived = dict(catalog.obsolete)
+    catalog.obsolete.clear()
+    for message in revived.values():
+        catalog[message.id] = message
+    revived_keys = {_key(m) for m in revived.values()}
+    before = {_key(m) for m in catalog if m.id and _key(m) not in revived_keys}
+    fuzzy_before = {_key(m) for m in catalog if m.id and m.fuzzy}
+    # Babel's update forgets the previous msgid (and context) of a message
+    # that is still fuzzy from an earlier update; the translator still needs it.
+    previous = {
+        _key(m): (m.previous_id, getattr(m, "previous_context", None))
+        for m in catalog
+        if m.id and m.fuzzy and m.previous_id
+    }
+    creation_date = catalog.creation_date
+    catalog.update(template, update_creation_date=True)
+    catalog.fuzzy = False
+    for message in catalog:
+        key = _key(message)
+        if not message.fuzzy:
+            # A translator who confirmed a message removes the flag; the
+            # previous msgid then means nothing (gettext drops it too).
+            message.previous_id = []
+            message.previous_context = None
+        elif not message.previous_id and key in previous:
+            message.previous_id, message.previous_context = previous[key]
+    new = sum(1 for m in catalog if m.id and _key(m) not in before and not m.string)
+    fuzzy = sum(1 for m in catalog if m.id and m.fuzzy and _key(m) not in fuzzy_before)
+    obsoleted = sum(1 for m in catalog.obsolete.values() if _key(m) not in revived_keys)
+    if english(catalog) == english_before:
+        catalog.creation_date = creation_date
+    return new, fuzzy, obsoleted
+
+
+def update_language(root: Path, locale_dir: Path, pot_dir: Path, lang: str) -> list[Outcome]:
+    """Update (or create) every catalog of one language."""
+    outcomes = []
+    messages_dir = locale_dir / lang / "LC_MESSAGES"
+    templates = {
+        pot.relative_to(pot_dir).with_suffix("").as_posix(): pot for pot in pot_dir.rglob("*.pot")
+    }
+    existing = {file.domain: file for file in catalog_files(locale_dir, [lang])}
+    for domain, pot in sorted(templates.items()):
+        template = load(pot)
+        path = messages_dir / f"{domain}.po"
+        shown = shown_path(path, root)
+        if domain not in existing:
+            save(path, new_catalog(template, lang, domain))
+            outcomes.append(
+                Outcome(shown, "created", f"{sum(1 for m in template if m.id)} messages")
+            )
+            continue
+        reading, problems = check_syntax(CatalogFile(path, lang, domain), shown)
+        if reading is None:
+            first = next(p for p in problems if p.severity == "error")
+            outcomes.append(Outcome(shown, "skipped", f"not well-formed: {first}"))
+            continue
+        catalog = to_catalog(reading)
+        new, fuzzy, obsoleted = update_catalog(catalog, template)
+        if save(path, catalog):
+            detail = f"{new} new, {fuzzy} fuzzy, {obsoleted} obsolete"
+            if not (new or fuzzy or obsoleted):
+                detail = "rewritten in the archive's format; no message changed"
+            outcomes.append(Outcome(shown, "updated", detail))
+        else:
+            outcomes.append(Outcome(shown, "unchanged"))
+    for domain, file in sorted(existing.items()):
+        if domain not in templates:
+            outcomes.append(
+                Outcome(
+                    shown_path(file.path, root),
+                    "orphaned",
+                    "no English page has this name any more; its translations are kept: "
+                    "delete the file once they are not needed",
+                )
+            )
+    return outcomes
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point (``python -m pytorchkr_archive.translation.update_po``)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m pytorchkr_archive.translation.update_po",
+        description="Extract the English messages and update the catalogs of every language "
+        "under locale/ without losing any translation (changed: fuzzy with the previous "
+        "English; removed: obsolete).",
+    )
+    add_catalog_arguments(parser, "update only this language (repeatable); a new one is created")
+    parser.add_argument(
+        "--pot-dir",
+        type=Path,
+        default=DEFAULT_OUT,
+        help=f"where the templates are (default: {DEFAULT_OUT})",
+    )
+    parser.add_argument(
+        "--no-extract", action="store_true", help="use the templates already in --pot-dir"
+    )
+    args = parser.parse_args(argv)
+    if not args.no_extract and extract(Path(), args.pot_dir) != 0:
+        print(
+            "error: extracting the messages failed: see Sphinx's messages above", file=sys.stderr
+        )
+        return 1
+    langs = args.languages or languages(args.locale_dir)
+    if not langs:
+        print(f"error: no language under {args.locale_dir}/; give one with -l", file=sys.stderr)
+        return 2
+    failed = False
+    for lang in langs:
+        for outcome in update_language(Path.cwd(), args.locale_dir, args.pot_dir, lang):
+            detail = f" ({outcome.detail})" if outcome.detail else ""
+            print(f"{outcome.status:>9}: {outcome.path}{detail}")
+            failed |= outcome.status == "skipped"
+    if failed:
+        print(
+            "error: some catalogs were not updated: mend them (make check-po) and run "
+            "make update-po again",
+            file=sys.stderr,
+        )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

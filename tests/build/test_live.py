@@ -1,0 +1,117 @@
+"""``make live``: rebuilds in a warm process show the translation just saved."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pytorchkr_archive.build import live
+from pytorchkr_archive.measure.bench_builds import EDIT, EDITS, edit_catalog
+from tests.conftest import EVENT, PROJECT, copy_project
+
+BEFORE, AFTER = EDIT
+
+
+def test_rebuilds_in_one_process_read_the_catalogs_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    args = ["-b", "html", "-W", "--keep-going", "-q", "-D", "language=ko", ".", "_build/ko"]
+    page = project / "_build/ko" / f"{EVENT}.html"
+
+    assert live.sphinx_build(args) == 0
+    assert BEFORE in page.read_text(encoding="utf-8")
+    for old, new in EDITS:
+        edit_catalog(project, old, new)
+        assert live.sphinx_build(args) == 0
+        html = page.read_text(encoding="utf-8")
+        assert new in html and old not in html
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(condition: Callable[[], bool], what: str, server: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"make live stopped while waiting for {what}:\n{server.stdout.read()}")
+        if condition():
+            return
+        time.sleep(0.2)
+    server.terminate()
+    pytest.fail(f"make live: no {what} within 90 s:\n{server.communicate()[0]}")
+
+
+def test_make_live_serves_the_translation_just_saved(tmp_path: Path) -> None:
+    """The command ``make live LANG=ko`` runs, on a copy: first build, then
+    a saved msgstr shows on the served page, and so does its undoing."""
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "pytorchkr_archive.build.live",
+        *("-b", "html", "-D", "language=ko", "--host", "127.0.0.1", "--port", str(port)),
+        *("--re-ignore", r"\.mo$", "--re-ignore", r"(^|/)_build(/|$)"),
+        *(".", "_build/live/ko"),
+    ]
+    environment = {**os.environ, "PYTHONPATH": str(PROJECT), "LANG": "C.UTF-8"}
+    server = subprocess.Popen(
+        command,
+        cwd=project,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/{EVENT}.html"
+
+    def served() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except (urllib.error.URLError, ConnectionError, http.client.HTTPException):
+            return ""  # not served yet, or read while the build rewrote it
+
+    try:
+        wait_for(lambda: BEFORE in served(), "first build", server)
+        for old, new in EDITS:
+            edit_catalog(project, old, new)
+            wait_for(
+                lambda new=new, old=old: new in (html := served()) and old not in html,
+                f"rebuild showing {new!r}",
+                server,
+            )
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert output.count("build succeeded") == 3, output
+    assert not left_behind(f"--port {port}"), "make live left processes running"
+
+
+def left_behind(marker: str) -> list[str]:
+    """Command lines of the running processes that contain ``marker``."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            command = cmdline.read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if marker in command:
+            found.append(command)
+    return found

@@ -1,0 +1,57 @@
+"""The Makefile installs the lock file once, and again only when it changes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from tests.conftest import PROJECT, require_tool
+
+FAKE_PYTHON = """#!/bin/sh
+# Stands in for Python: logs how it is called, and makes a venv of itself.
+echo "$@" >> "{log}"
+if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then
+  mkdir -p "$3/bin" && cp "$0" "$3/bin/python"
+fi
+"""
+
+
+def make(folder: Path, *targets: str) -> None:
+    subprocess.run(
+        [require_tool("make"), "--no-print-directory", *targets, f"PYTHON={folder / 'python'}"],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "MAKEFLAGS": ""},
+    )
+
+
+def test_make_html_installs_once_and_after_a_lock_change(tmp_path: Path) -> None:
+    for name in ("Makefile", "requirements.lock"):
+        shutil.copy2(PROJECT / name, tmp_path / name)
+    log = tmp_path / "calls.log"
+    python = tmp_path / "python"
+    python.write_text(FAKE_PYTHON.format(log=log))
+    python.chmod(0o755)
+
+    def installs() -> int:
+        return sum("pip install" in line for line in log.read_text().splitlines())
+
+    make(tmp_path, "html")
+    calls = log.read_text()
+    assert "-m venv .venv" in calls
+    assert "--require-hashes -r requirements.lock" in calls
+    assert "-m pytorchkr_archive.build.site" in calls
+    assert installs() == 1
+
+    make(tmp_path, "html")
+    assert installs() == 1, "make html reinstalled with nothing changed"
+
+    lock = tmp_path / "requirements.lock"
+    later = (tmp_path / ".venv" / ".installed-from-lock").stat().st_mtime + 2
+    os.utime(lock, (later, later))
+    make(tmp_path, "html")
+    assert installs() == 2, "a changed lock file was not installed"
+    assert log.read_text().count("-m venv") == 1, "the venv was recreated"

@@ -1,0 +1,213 @@
+"""The first event on the real site: card, listings, speakers, feeds, cards, 404."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from tests.conftest import EVENT, copy_project, run
+from tests.helpers import soup
+
+BASE = "https://pytorchkr-archive.readthedocs.io"
+CARD = {
+    "en": {
+        "Date": "Sunday, March 30, 2025",
+        "Time": "1:00 PM – 6:00 PM (Korean Standard Time, UTC+9)",
+        "Place": "Seoul, Republic of Korea",
+        "Venue sponsor": "goorm",
+        "Registration": "Registration page",
+        "Original recaps": "English , 한국어",
+        "Recap by": "Jiho Kim",
+    },
+    "ko": {
+        "날짜": "2025년 3월 30일 일요일",
+        "시간": "오후 1:00 ~ 오후 6:00 (대한민국 표준시, UTC+9)",
+        "장소": "서울, 대한민국",
+        "장소 후원": "구름",
+        "참가 신청": "신청 페이지",
+        "원문 후기": "English , 한국어",
+        "후기 작성": "김지호",
+    },
+}
+
+
+def card(site: Path, lang: str) -> dict[str, str]:
+    section = soup(site / lang / f"{EVENT}.html").select_one("article .event-card")
+    return dict(
+        zip(
+            [dt.get_text() for dt in section.find_all("dt")],
+            [dd.get_text(" ", strip=True).replace("\u202f", " ") for dd in section.find_all("dd")],
+            strict=True,
+        )
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_event_card(site: Path, lang: str) -> None:
+    assert card(site, lang) == CARD[lang]
+    section = soup(site / lang / f"{EVENT}.html").select_one(".event-card")
+    hrefs = [a["href"] for a in section.find_all("a")]
+    assert hrefs == [
+        "https://goorm.co/",
+        "https://event-us.kr/pytorchkr/event/100142",
+        "https://pytorch.org/blog/pt-korea-user-group-recap/",
+        "https://pytorch.kr/blog/2025/pytorch-core-conference/",
+    ]
+    # The card follows the title.
+    h1 = soup(site / lang / f"{EVENT}.html").find("article").find("h1")
+    assert h1.find_next_sibling()["class"] == ["event-card"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "date"), [("en", "Sunday, March 30, 2025"), ("ko", "2025년 3월 30일 일요일")]
+)
+def test_listed_on_the_landing_page_and_in_events(site: Path, lang: str, date: str) -> None:
+    for page, target in (
+        ("index.html", f"{EVENT}.html"),
+        ("events/index.html", f"{EVENT.split('/')[1]}.html"),
+    ):
+        listing = soup(site / lang / page).select_one(".event-list")
+        assert listing.find(["h2", "h3"]).get_text() == "2025"
+        link = listing.select_one(".event-list-title")
+        assert link["href"].endswith(target)
+        assert date in listing.get_text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "first"),
+    [
+        ("en", ["Alban Desmaison", "PyTorch Roadmap"]),
+        ("ko", ["Alban Desmaison", "PyTorch Roadmap"]),
+    ],
+)
+def test_speakers_page(site: Path, lang: str, first: list[str]) -> None:
+    rows = soup(site / lang / "speakers.html").select(".speaker-index tbody tr")
+    assert len(rows) == 7
+    cells = [[td.get_text(" ", strip=True) for td in row.find_all("td")] for row in rows]
+    assert cells[0][:2] == first
+    speakers = [c[0] for c in cells]
+    if lang == "ko":
+        assert "이제응 (PyTorch Foundation)" in speakers and "김솔" in speakers
+    else:
+        assert "Jerry Lee (PyTorch Foundation)" in speakers and "Sol Kim" in speakers
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_feed(site: Path, lang: str) -> None:
+    feed = feedparser.parse((site / lang / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.language == lang
+    (entry,) = feed.entries
+    assert entry.link == f"{BASE}/{lang}/latest/{EVENT}.html"
+    assert entry.published.startswith("2025-03-30T13:00:00+09:00")
+    title = soup(site / lang / f"{EVENT}.html").find("article").find("h1").get_text()
+    assert entry.title == title.rstrip("¶")
+    for page in (site / lang).rglob("*.html"):
+        link = soup(page).find("link", type="application/atom+xml")
+        assert link is not None and link["href"] == f"{BASE}/{lang}/latest/feed.xml", page
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_sitemap_and_robots(site: Path, lang: str) -> None:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(site / lang / "sitemap.xml").getroot()
+    locs = {u.find("s:loc", ns).text: u for u in root.findall("s:url", ns)}
+    page = f"{BASE}/{lang}/latest/{EVENT}.html"
+    assert page in locs
+    alternates = {a.get("hreflang"): a.get("href") for a in locs[page].findall("x:link", ns)}
+    assert alternates == {code: f"{BASE}/{code}/latest/{EVENT}.html" for code in ("en", "ko")}
+    robots = (site / lang / "robots.txt").read_text(encoding="utf-8")
+    assert (
+        f"Sitemap: {BASE}/en/latest/sitemap.xml\nSitemap: {BASE}/ko/latest/sitemap.xml" in robots
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "locale", "other"), [("en", "en_US", "ko_KR"), ("ko", "ko_KR", "en_US")]
+)
+def test_social_cards(site: Path, lang: str, locale: str, other: str) -> None:
+    page = soup(site / lang / f"{EVENT}.html")
+
+    def meta(name: str) -> str:
+        tag = page.find("meta", property=name) or page.find("meta", attrs={"name": name})
+        return tag["content"]
+
+    assert meta("og:locale") == locale
+    assert meta("og:locale:alternate") == other
+    assert meta("og:image") == "https://pytorch.kr/assets/images/pytorch_core_conference/total.png"
+    assert meta("og:url") == f"{BASE}/{lang}/latest/{EVENT}.html"
+    assert meta("og:title") == page.find("article").find("h1").get_text().rstrip("¶")
+    assert meta("twitter:card") == "summary_large_image"
+    assert meta("og:description")[:6] == meta("description")[:6]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("en", "Page not found"), ("ko", "페이지를 찾을 수 없습니다")]
+)
+def test_not_found_page_works_from_any_depth(page, site_url: str, lang: str, title: str) -> None:
+    failed: list[str] = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    response = page.goto(f"{site_url}/{lang}/some/deep/missing/page.html")
+    assert response.status == 404
+    assert page.locator("article h1").inner_text().rstrip("¶").strip() == title
+    assert page.evaluate("() => getComputedStyle(document.body).fontFamily") != "Times New Roman"
+    assert not [url for url in failed if "127.0.0.1" in url], failed
+    page.locator("article p a.reference").first.click()
+    page.wait_for_load_state()
+    assert page.url == f"{site_url}/{lang}/index.html"
+
+
+def test_new_event_appears_everywhere_with_no_other_edit(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pytorchkr_archive.events.new_event",
+            "--date",
+            "2025-11-30",
+            "--slug",
+            "autumn-meetup",
+        ],
+        cwd=project,
+    )
+    run([sys.executable, "-m", "pytorchkr_archive.build.site"], cwd=project)
+    site = project / "_build" / "html"
+    new = "events/2025-11-30-autumn-meetup"
+    for lang in ("en", "ko"):
+        assert (site / lang / f"{new}.html").is_file()
+        for listing in ("index.html", "events/index.html"):
+            titles = [a["href"] for a in soup(site / lang / listing).select(".event-list-title")]
+            assert titles[0].endswith("2025-11-30-autumn-meetup.html"), (lang, listing, titles)
+            assert titles[1].endswith("2025-03-30-pytorch-core-conference.html")
+        speakers = soup(site / lang / "speakers.html").select(".speaker-index tbody tr")
+        assert len(speakers) == 8
+        feed = feedparser.parse((site / lang / "feed.xml").read_bytes())
+        assert sorted(e.link.rsplit("/", 1)[1] for e in feed.entries) == [
+            "2025-03-30-pytorch-core-conference.html",
+            "2025-11-30-autumn-meetup.html",
+        ]
+    again = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytorchkr_archive.events.new_event",
+            "--date",
+            "2026-01-01",
+            "--slug",
+            "autumn-meetup",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert again.returncode == 2
+    assert "already the slug of events/2025-11-30-autumn-meetup.md" in again.stderr
+    shutil.rmtree(project)

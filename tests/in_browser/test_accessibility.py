@@ -1,0 +1,101 @@
+"""axe-core finds no accessibility violation on any kind of page, in either language.
+
+axe-core (installed by ``make test`` from package-lock.json) is injected into
+each page in Chromium and run with its default rule set: WCAG 2.0, 2.1 and 2.2
+A and AA, and its best practices.  No rule is disabled; a violation is fixed
+where it comes from (see pytorchkr_archive.pages.a11y and _static/archive.css).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser import EVERY_PAGE, new_page, open_page, scroll_through, url_of
+from tests.conftest import EVENT, LANGUAGES, PROJECT, require_file
+
+SCHEMES = ("light", "dark")
+#: Desktop, and a phone 375 px wide (Furo's mobile layout).
+#: A word the recap has, in each language, for a search page with results.
+SEARCHED = {"en": "conference", "ko": "컨퍼런스"}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 812}}
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    path = require_file(
+        PROJECT / "node_modules" / "axe-core" / "axe.min.js",
+        "run `npm ci` in the project, or `make test`, which does",
+    )
+    return path.read_text(encoding="utf-8")
+
+
+def axe(page, source: str) -> list[str]:
+    """Run axe-core on the open page; its violations, one line per element."""
+    page.add_script_tag(content=source)
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    assert len(results["passes"]) >= 15, "axe checked almost nothing: is the page empty?"
+    return [
+        f"{violation['id']} ({violation['impact']}): {' '.join(node['target'])}: "
+        f"{node['failureSummary']}"
+        for violation in results["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+@pytest.fixture(scope="module", params=[(s, v) for v in VIEWPORTS for s in SCHEMES])
+def reader(request, browser):
+    """A page in each colour scheme and size."""
+    scheme, viewport = request.param
+    page = new_page(browser, color_scheme=scheme, viewport=VIEWPORTS[viewport])
+    yield page
+    page.context.close()
+
+
+@pytest.mark.parametrize("lang_page", EVERY_PAGE)
+def test_no_violations(reader, axe_source: str, site_url: str, lang_page: str) -> None:
+    lang = lang_page.split("/")[0]
+    query = f"?q={SEARCHED[lang]}" if lang_page.endswith("/search") else ""
+    open_page(reader, url_of(site_url, lang_page) + query)
+    scroll_through(reader)
+    if query:
+        reader.locator("#search-results ul.search li").first.wait_for()
+    assert axe(reader, axe_source) == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_violations_on_search_results_and_a_missing_page(
+    reader, axe_source: str, site_url: str, lang: str
+) -> None:
+    open_page(reader, f"{site_url}/{lang}/search.html?q=pytorch")
+    reader.locator("#search-results ul.search li").first.wait_for()
+    assert axe(reader, axe_source) == []
+    open_page(reader, f"{site_url}/{lang}/no/such/page.html")
+    assert axe(reader, axe_source) == []
+
+
+def test_no_violations_on_the_landing_page(reader, axe_source: str, site_url: str, site) -> None:
+    """The root page redirects at once; served here with its redirect script
+    left out, so that what a reader without scripts sees can be checked."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    still = re.sub(r"<script>.*?</script>", "", html, flags=re.S)
+    assert still != html
+    reader.route(
+        f"{site_url}/index.html",
+        lambda route: route.fulfill(status=200, content_type="text/html", body=still),
+    )
+    try:
+        open_page(reader, f"{site_url}/index.html")
+        assert axe(reader, axe_source) == []
+    finally:
+        reader.unroute(f"{site_url}/index.html")
+
+
+def test_the_event_page_is_checked_whole(reader, axe_source: str, site_url: str) -> None:
+    """The event card, photos with their alt texts, and the recap are in the
+    page axe checks (the test above could otherwise pass on a shell)."""
+    open_page(reader, url_of(site_url, f"ko/{EVENT}"))
+    assert reader.locator("section.event-card").count() == 1
+    assert reader.locator("article img[alt]").count() == 9
+    assert axe(reader, axe_source) == []

@@ -1,0 +1,432 @@
+"""The built site in a real browser, as readers use it.
+
+Debian's Chromium, driven by Playwright, on the site served on localhost; every
+request to anywhere else is blocked, so the photos (hosted by pytorch.kr) fail
+to load and nothing else may.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+
+from pytorchkr_archive.measure.chromium import is_local
+from tests.browser import (
+    EVERY_PAGE,
+    PAGES,
+    Watch,
+    new_page,
+    open_page,
+    scroll_through,
+    url_of,
+)
+from tests.conftest import EVENT, LANGUAGES
+
+OTHER = {"en": "ko", "ko": "en"}
+#: What a reader types into the search box of each language; the recap must come up.
+READER_QUERIES = {"en": "core maintainers", "ko": "파이토치 컨퍼런스에서"}
+
+
+def test_the_page_list_is_complete(site: Path) -> None:
+    for lang in LANGUAGES:
+        built = {
+            str(path.relative_to(site / lang).with_suffix(""))
+            for path in (site / lang).rglob("*.html")
+            if "_static" not in path.parts
+        }
+        assert built == set(PAGES), f"{lang}: update PAGES in tests/browser.py"
+
+
+# -- Every page loads cleanly ------------------------------------------------
+
+
+@pytest.mark.parametrize("lang_page", EVERY_PAGE)
+def test_every_page_loads_with_no_error(page, site_url: str, lang_page: str) -> None:
+    watch = Watch(page)
+    open_page(page, url_of(site_url, lang_page))
+    scroll_through(page)
+    assert watch.problems() == []
+    assert page.locator("html").get_attribute("lang") == lang_page.split("/")[0]
+
+
+def test_the_photos_are_the_only_requests_blocked(page, site_url: str) -> None:
+    """The event page asks for all nine photos, and for nothing else outside."""
+    watch = Watch(page)
+    open_page(page, url_of(site_url, f"en/{EVENT}"))
+    scroll_through(page)
+    for _ in range(50):  # the last lazy requests may still be on their way
+        if len(watch.blocked) >= 9:
+            break
+        page.wait_for_timeout(100)
+    assert len(watch.blocked) == 9
+    assert all(kind == "image" and "pytorch.kr" in url for kind, url in watch.blocked)
+
+
+def test_the_landing_page_loads_with_no_error(page, site_url: str) -> None:
+    watch = Watch(page)
+    open_page(page, f"{site_url}/index.html")
+    assert watch.problems() == []
+
+
+# -- The language switch -------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang_page", EVERY_PAGE)
+def test_switch_lands_on_the_same_page_and_back(page, site_url: str, lang_page: str) -> None:
+    lang, name = lang_page.split("/", 1)
+    start = url_of(site_url, lang_page)
+    open_page(page, start)
+    page.locator("a.language-switch-link").click()
+    page.wait_for_url(url_of(site_url, f"{OTHER[lang]}/{name}"))
+    assert page.locator("html").get_attribute("lang") == OTHER[lang]
+    page.locator("a.language-switch-link").click()
+    page.wait_for_url(start)
+    assert page.locator("html").get_attribute("lang") == lang
+
+
+def test_switch_keeps_the_section_and_the_query(page, site_url: str) -> None:
+    open_page(page, url_of(site_url, f"ko/{EVENT}"))
+    section = page.locator("article section[id] section[id]").first.get_attribute("id")
+    open_page(page, url_of(site_url, f"ko/{EVENT}") + f"#{section}")
+    page.locator("a.language-switch-link").click()
+    page.wait_for_url(url_of(site_url, f"en/{EVENT}") + f"#{section}")
+    open_page(page, url_of(site_url, "en/search") + "?q=conference")
+    page.locator("a.language-switch-link").click()
+    page.wait_for_url(url_of(site_url, "ko/search") + "?q=conference")
+
+
+# -- Search, typed -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_typed_by_a_reader_finds_the_recap(page, site_url: str, lang: str) -> None:
+    open_page(page, url_of(site_url, f"{lang}/index"))
+    box = page.get_by_role("searchbox").or_(page.locator("input.sidebar-search")).first
+    box.click()
+    page.keyboard.type(READER_QUERIES[lang], delay=20)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search\.html\?q="))
+    result = page.locator(f'#search-results ul.search li a[href*="{EVENT}"]').first
+    result.wait_for(timeout=10_000)
+    result.click()
+    page.wait_for_url(re.compile(re.escape(f"/{lang}/{EVENT}.html")))
+    # Sphinx marks the words found on the page it leads to.
+    page.locator("article .highlighted").first.wait_for(timeout=5_000)
+
+
+# -- The landing page ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "lang"),
+    [("ko-KR", "ko"), ("en-US", "en"), ("en-GB", "en"), ("fr-FR", "en")],
+)
+def test_the_landing_page_sends_each_browser_to_its_language(
+    browser, site_url: str, locale: str, lang: str
+) -> None:
+    page = new_page(browser, locale=locale)
+    try:
+        page.goto(f"{site_url}/index.html")
+        page.wait_for_url(f"{site_url}/{lang}/index.html")
+        assert page.locator("html").get_attribute("lang") == lang
+    finally:
+        page.context.close()
+
+
+# -- The theme toggle ------------------------------------------------------------------
+
+
+def background(page) -> tuple[int, ...]:
+    color = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    return tuple(int(part) for part in re.findall(r"\d+", color)[:3])
+
+
+def cycle_to(page, theme: str) -> None:
+    toggle = page.locator("button.theme-toggle").locator("visible=true").first
+    for _ in range(3):
+        if page.evaluate("document.body.dataset.theme") == theme:
+            return
+        toggle.click()
+    assert page.evaluate("document.body.dataset.theme") == theme
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_theme_toggle_switches_and_remembers(browser, site_url: str, lang: str) -> None:
+    page = new_page(browser, color_scheme="light")
+    try:
+        open_page(page, url_of(site_url, f"{lang}/{EVENT}"))
+        assert sum(background(page)) > 600, "the light theme is not light"
+        cycle_to(page, "dark")
+        assert sum(background(page)) < 150, "the dark theme is not dark"
+        # Another page remembers the choice.
+        open_page(page, url_of(site_url, f"{lang}/index"))
+        assert page.evaluate("document.body.dataset.theme") == "dark"
+        assert sum(background(page)) < 150
+        cycle_to(page, "light")
+        assert sum(background(page)) > 600
+        label = page.locator("button.theme-toggle").first.get_attribute("aria-label")
+        assert (label == "Toggle Light / Dark / Auto color theme") == (lang == "en")
+    finally:
+        page.context.close()
+
+
+# -- A phone, 375 px wide -----------------------------------------------------------------
+
+PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    page = new_page(browser, **PHONE)
+    yield page
+    page.context.close()
+
+
+@pytest.mark.parametrize("lang_page", EVERY_PAGE)
+def test_no_horizontal_scrolling_at_375_px(phone, site_url: str, lang_page: str) -> None:
+    query = "?q=conference" if lang_page.endswith("search") else ""
+    open_page(phone, url_of(site_url, lang_page) + query)
+    scroll_through(phone)
+    widths = phone.evaluate(
+        "({page: document.documentElement.scrollWidth, body: document.body.scrollWidth,"
+        "  view: document.documentElement.clientWidth})"
+    )
+    assert widths["page"] <= widths["view"], widths
+    assert widths["body"] <= widths["view"], widths
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_navigation_is_reachable_on_a_phone(phone, site_url: str, lang: str) -> None:
+    open_page(phone, url_of(site_url, f"{lang}/index"))
+    speakers = phone.locator('.sidebar-drawer a.reference[href="speakers.html"]')
+    assert not speakers.is_visible() or not in_viewport(phone, speakers)
+    phone.locator("label.nav-overlay-icon").click()
+    phone.wait_for_function(
+        "() => { const r = document.querySelector('.sidebar-drawer').getBoundingClientRect();"
+        " return r.left >= 0 && r.right > 0; }"
+    )
+    assert in_viewport(phone, speakers)
+    speakers.click()
+    phone.wait_for_url(url_of(site_url, f"{lang}/speakers"))
+    # The language switch is on screen too.
+    assert in_viewport(phone, phone.locator("a.language-switch-link"))
+
+
+def in_viewport(page, locator) -> bool:
+    box = locator.bounding_box()
+    width = page.viewport_size["width"]
+    return box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+
+
+# -- Keyboard -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_skip_link_comes_first_and_skips_to_the_content(
+    page, site_url: str, lang: str
+) -> None:
+    open_page(page, url_of(site_url, f"{lang}/index"))
+    page.keyboard.press("Tab")
+    skip = page.locator("a.skip-to-content")
+    assert page.evaluate("document.activeElement.classList.contains('skip-to-content')")
+    # Hidden above the page until focused, then slid into view.
+    page.wait_for_function(
+        "() => document.querySelector('a.skip-to-content').getBoundingClientRect().top >= 0"
+    )
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"#furo-main-content$"))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('article') !== null"), (
+        "after the skip link, Tab did not go into the page's content"
+    )
+
+
+def tab_stops(page, limit: int = 80) -> list[str]:
+    """Press Tab until the focus comes back round; check each stop shows its focus.
+
+    A stop's focus is visible when the element and its surroundings look
+    different focused and not: a screenshot of the area, taken both ways.
+    """
+    stops: list[str] = []
+    invisible: list[str] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(50)
+        described = page.evaluate(
+            "(() => { const e = document.activeElement;"
+            " return e === document.body ? null :"
+            " `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} \"${"
+            "(e.getAttribute('aria-label') || e.textContent).trim().slice(0, 40)}\"`; })()"
+        )
+        if described is None or (stops and described == stops[0]):
+            break
+        stops.append(described)
+        box = page.evaluate(
+            "(() => { const r = document.activeElement.getBoundingClientRect();"
+            " return {x: r.x, y: r.y, width: r.width, height: r.height}; })()"
+        )
+        viewport = page.viewport_size
+        clip = {
+            "x": max(box["x"] - 6, 0),
+            "y": max(box["y"] - 6, 0),
+        }
+        clip["width"] = min(box["x"] + box["width"] + 6, viewport["width"]) - clip["x"]
+        clip["height"] = min(box["y"] + box["height"] + 6, viewport["height"]) - clip["y"]
+        if clip["width"] <= 0 or clip["height"] <= 0:
+            invisible.append(f"{described} (off screen at {box})")
+            continue
+        focused = page.screenshot(clip=clip, animations="disabled")
+        page.evaluate(
+            "window.__archiveFocused = document.activeElement; document.activeElement.blur()"
+        )
+        unfocused = page.screenshot(clip=clip, animations="disabled")
+        page.evaluate("window.__archiveFocused.focus({preventScroll: true})")
+        if focused == unfocused:
+            invisible.append(described)
+    assert invisible == [], f"focus not visible on: {invisible}"
+    return stops
+
+
+@pytest.mark.parametrize(
+    "lang_page", [f"{lang}/{page}" for lang in LANGUAGES for page in ("index", EVENT)]
+)
+def test_focus_is_visible_on_every_tab_stop(browser, site_url: str, lang_page: str) -> None:
+    # Reduced motion: each focused element is scrolled to at once, not smoothly.
+    page = new_page(browser, reduced_motion="reduce")
+    try:
+        open_page(page, url_of(site_url, lang_page))
+        stops = tab_stops(page)
+    finally:
+        page.context.close()
+    # The walk went round the whole page: the skip link, the switch, the
+    # search box, the navigation and the content.
+    assert len(stops) >= 10, stops
+    assert "skip-to-content" in stops[0]
+    assert any("language-switch-link" in stop for stop in stops)
+    assert any("sidebar-search" in stop for stop in stops)
+
+
+# -- Photos: lazy, sized, nothing shifts -----------------------------------------------------
+
+
+def png(width: int, height: int) -> bytes:
+    """A grey PNG of the given size: a stand-in for a photo, made here, not fetched."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows, 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_photos_are_lazy_and_sized_so_nothing_shifts(browser, site_url: str, lang: str) -> None:
+    """The photos' requests are held, never sent; then answered with stand-ins
+    of the photos' own sizes.  Their boxes do not move, and no layout shift is
+    recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    held = []
+
+    def route(route, request) -> None:
+        if is_local(request.url):
+            route.continue_()
+        elif request.resource_type == "image":
+            held.append(route)  # answered below, from this machine
+        else:
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    try:
+        page.add_init_script(
+            "window.__shifts = 0; new PerformanceObserver((list) => {"
+            " for (const e of list.getEntries())"
+            "   if (!e.hadRecentInput) window.__shifts += e.value;"
+            "}).observe({type: 'layout-shift', buffered: true});"
+        )
+        # The held photos keep the load event back: wait for the document only.
+        page.goto(url_of(site_url, f"{lang}/{EVENT}"), wait_until="domcontentloaded")
+        page.wait_for_timeout(300)
+        images = page.locator("article img")
+        assert images.count() == 9
+        assert all(images.nth(i).get_attribute("loading") == "lazy" for i in range(images.count()))
+        first_requests = len(held)
+        assert first_requests < 9, "every photo was asked for at once: lazy loading is off"
+
+        def boxes() -> list[tuple[int, int, int]]:
+            return [
+                tuple(
+                    round(v)
+                    for v in page.evaluate(
+                        "(i) => { const r = document.querySelectorAll('article img')[i]"
+                        ".getBoundingClientRect(); return [r.top + scrollY, r.width, r.height]; }",
+                        i,
+                    )
+                )
+                for i in range(images.count())
+            ]
+
+        sizes = [
+            (int(images.nth(i).get_attribute("width")), int(images.nth(i).get_attribute("height")))
+            for i in range(images.count())
+        ]
+        reserved = boxes()
+        for i, ((_top, width, height), (attr_w, attr_h)) in enumerate(
+            zip(reserved, sizes, strict=True)
+        ):
+            assert height == pytest.approx(width * attr_h / attr_w, abs=1.5), (
+                f"photo {i + 1}: no box of its own ratio before it loads"
+            )
+        by_url = {images.nth(i).get_attribute("src"): sizes[i] for i in range(images.count())}
+        answered = 0
+
+        def answer_held() -> None:
+            nonlocal answered
+            for route_ in held[answered:]:
+                route_.fulfill(
+                    status=200, content_type="image/png", body=png(*by_url[route_.request.url])
+                )
+                answered += 1
+
+        for _ in range(40):
+            page.mouse.wheel(0, 400)
+            page.wait_for_timeout(50)
+            answer_held()
+        page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")
+        page.wait_for_timeout(200)
+        answer_held()
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('article img')]"
+            ".every((img) => img.complete && img.naturalWidth > 0)"
+        )
+        assert answered == 9
+        assert boxes() == reserved, "a photo's box changed when it loaded"
+        assert page.evaluate("window.__shifts") == 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("motion", "behavior"), [("no-preference", "smooth"), ("reduce", "auto")])
+def test_smooth_scrolling_only_for_readers_who_did_not_ask_for_less_motion(
+    browser, site_url: str, motion: str, behavior: str
+) -> None:
+    page = new_page(browser, reduced_motion=motion)
+    try:
+        open_page(page, url_of(site_url, "en/index"))
+        assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == (
+            behavior
+        )
+    finally:
+        page.context.close()

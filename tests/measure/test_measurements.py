@@ -1,0 +1,110 @@
+"""The measuring tools themselves: make bench's synthetic archives, make lighthouse's report."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from pytorchkr_archive.events.check_events import main as check_events
+from pytorchkr_archive.measure import bench_builds, lighthouse
+from pytorchkr_archive.translation.check_po import check_catalogs
+from tests.conftest import EVENT, PROJECT, copy_project
+
+
+def test_a_synthetic_archive_is_a_valid_archive(tmp_path: Path, monkeypatch) -> None:
+    project = bench_builds.synthetic_archive(PROJECT, tmp_path / "archive", 4)
+    events = sorted(p.name for p in (project / "events").glob("2*.md"))
+    assert len(events) == 4
+    assert events[-1] == f"{bench_builds.EVENT}.md"
+    catalogs = project / "locale" / "ko" / "LC_MESSAGES" / "events"
+    assert sorted(p.stem for p in catalogs.glob("2*.po")) == [Path(e).stem for e in events]
+    monkeypatch.chdir(project)
+    assert check_events([]) == 0
+    assert check_catalogs(project, project / "locale").errors == []
+
+
+def test_measure_reports_time_and_the_largest_process(tmp_path: Path) -> None:
+    # A child that holds 64 MiB, started by a parent: the parent's own resident
+    # set is smaller, so the figure must come from the grandchild.
+    child = "b = bytearray(64 << 20); b[::4096] = bytes(len(b[::4096]))"
+    script = (
+        f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}], check=True)"
+    )
+    result = bench_builds.measure([sys.executable, "-c", script], tmp_path)
+    assert result.seconds > 0
+    assert result.peak_kib > 64 * 1024
+
+
+def test_the_live_loop_times_rebuilds_that_show_the_edit(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    seconds = bench_builds.live_loop(project, 2)
+    assert len(seconds) == 2 and all(s > 0 for s in seconds)
+    # Two edits: the second undid the first, and the page shows the original.
+    page = project / "_build/live/ko" / f"{EVENT}.html"
+    assert bench_builds.EDIT[0] in page.read_text(encoding="utf-8")
+
+
+def report_json(path: Path, performance: float, seo: float = 1.0) -> Path:
+    categories = {
+        "performance": performance,
+        "accessibility": 1.0,
+        "best-practices": 1.0,
+        "seo": seo,
+    }
+    audits = {
+        key: {"title": key, "score": 1, "displayValue": "1 s"} for key, _ in lighthouse.METRICS
+    }
+    audits["total-byte-weight"] = {"title": "bytes", "score": 1, "numericValue": 110_000}
+    audits["link-text"] = {"title": "Links have descriptive text", "score": seo}
+    path.write_text(
+        json.dumps(
+            {
+                "audits": audits,
+                "categories": {
+                    name: {
+                        "score": score,
+                        "auditRefs": [{"id": "link-text", "weight": 1 if name == "seo" else 0}],
+                    }
+                    for name, score in categories.items()
+                },
+            }
+        )
+    )
+    return path
+
+
+def test_lighthouse_median_run_and_targets(tmp_path: Path) -> None:
+    runs = [
+        lighthouse.read_report(report_json(tmp_path / f"{n}.json", score))
+        for n, score in enumerate((0.99, 0.91, 0.97))
+    ]
+    median = lighthouse.median_run(runs)
+    assert median.scores["performance"] == 97
+    assert lighthouse.shortfalls(median) == []
+    assert lighthouse.shortfalls(runs[1]) == ["performance 91 < 95"]
+    text = lighthouse.report([("en: event", "mobile", median, runs)], 3)
+    assert "| en: event | mobile | 97 (91–99) | 100 | 100 | 100 |" in text
+    assert "Every page meets every target." in text
+
+
+def test_lighthouse_names_the_audits_that_cost_points(tmp_path: Path) -> None:
+    run = lighthouse.read_report(report_json(tmp_path / "r.json", 1.0, seo=0.0))
+    assert lighthouse.shortfalls(run) == ["seo 0 < 100"]
+    text = lighthouse.report([("ko: event", "mobile", run, [run])], 1)
+    assert "- ko: event (mobile): seo 0 < 100" in text
+    assert "link-text (Links have descriptive text)" in text
+
+
+def test_lighthouse_pages_are_the_landing_and_newest_event_pages(tmp_path: Path) -> None:
+    for lang in ("en", "ko"):
+        (tmp_path / lang / "events").mkdir(parents=True)
+        for name in ("index", "2024-01-01-old", "2025-03-30-new"):
+            (tmp_path / lang / "events" / f"{name}.html").write_text("")
+        (tmp_path / lang / "index.html").write_text("")
+    assert lighthouse.pages(tmp_path) == [
+        ("en: landing", "en/index.html"),
+        ("en: event", "en/events/2025-03-30-new.html"),
+        ("ko: landing", "ko/index.html"),
+        ("ko: event", "ko/events/2025-03-30-new.html"),
+    ]

@@ -1,0 +1,113 @@
+"""The package's tree is its architecture: wings by concern, imports only downward."""
+
+from __future__ import annotations
+
+import ast
+
+from tests.conftest import PROJECT
+
+PACKAGE = PROJECT / "pytorchkr_archive"
+#: The wings, lowest first: a wing may import only itself and the wings before it.
+WINGS = (
+    "problems",
+    "sphinx_output",
+    "catalogs",
+    "pages",
+    "speed",
+    "events",
+    "korean_search",
+    "translation",
+    "build",
+    "measure",
+)
+#: Modules that stand directly in the package, shared by every wing.
+SHARED = {"problems", "sphinx_output"}
+
+
+def modules() -> dict[str, ast.Module]:
+    """Every module of the package, by dotted name below the package."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        name = ".".join(p for p in parts if p != "__init__")
+        found[name] = ast.parse(path.read_text(encoding="utf-8"))
+    return found
+
+
+def imported(name: str, tree: ast.Module) -> set[str]:
+    """The package's modules (or wings) that a module imports."""
+    found = set()
+    package = name.rsplit(".", 1)[0] if "." in name else ""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                target = ".".join([*base, node.module or ""]).strip(".")
+            elif node.module and node.module.startswith("pytorchkr_archive"):
+                target = node.module.removeprefix("pytorchkr_archive").strip(".")
+            else:
+                continue
+            for alias in node.names:
+                found.add(f"{target}.{alias.name}".strip(".") if target else alias.name)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("pytorchkr_archive."):
+                    found.add(alias.name.removeprefix("pytorchkr_archive."))
+    return found
+
+
+def wing(name: str) -> str:
+    return name.split(".")[0]
+
+
+def defines(tree: ast.Module, function: str) -> bool:
+    return any(isinstance(n, ast.FunctionDef) and n.name == function for n in tree.body)
+
+
+def test_only_shared_modules_stand_at_the_top() -> None:
+    loose = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__"}
+    assert loose == SHARED
+    assert len(loose) <= 3
+    folders = {p.name for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert folders == set(WINGS) - SHARED
+
+
+def test_each_wing_says_what_it_is_for_and_stays_small() -> None:
+    for name in set(WINGS) - SHARED:
+        init = PACKAGE / name / "__init__.py"
+        docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        assert docstring and len(docstring) > 200, f"{name}/__init__.py says too little"
+        count = len([p for p in (PACKAGE / name).glob("*.py") if p.name != "__init__.py"])
+        assert 1 <= count <= 12, f"{name}/ holds {count} modules"
+
+
+def test_imports_go_only_downward() -> None:
+    found = modules()
+    assert len(found) > 40
+    order = {name: index for index, name in enumerate(WINGS)}
+    wrong = []
+    for name, tree in found.items():
+        if not name:  # the package's own setup() registers every extension
+            continue
+        for target in imported(name, tree):
+            if order[wing(target)] > order[wing(name)]:
+                wrong.append(f"{name} imports {target}")
+            outside = wing(name) not in (wing(target), "measure")
+            if wing(target) in ("build", "measure") and outside:
+                wrong.append(f"{name} imports {target}: only measure/ may use build/")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_extensions_import_no_command() -> None:
+    found = modules()
+    commands = {name for name, tree in found.items() if defines(tree, "main")}
+    extensions = {name for name, tree in found.items() if defines(tree, "setup") and name}
+    assert {"translation.update_po", "build.site"} <= commands
+    assert {"translation.catalog_guard", "pages.languages", "events"} <= extensions
+    wrong = [
+        f"{name} imports the command {target}"
+        for name in sorted(extensions)
+        for target in imported(name, found[name])
+        if target in commands or target.rsplit(".", 1)[0] in commands
+    ]
+    assert not wrong, "\n".join(wrong)
