@@ -74,8 +74,26 @@ def english(catalog: Catalog) -> tuple:
     )
 
 
-def update_catalog(catalog: Catalog, template: Catalog) -> tuple[int, int, int]:
-    """Update ``catalog`` from ``template``; return (new, fuzzy, obsoleted) counts.
+@dataclass(frozen=True)
+class Changes:
+    """What an update did to a catalog's messages."""
+
+    new: int
+    fuzzy: int
+    obsoleted: int
+    #: Whether anything that comes from the English changed (places, comments too).
+    english: bool
+
+    def __str__(self) -> str:
+        if self.new or self.fuzzy or self.obsoleted:
+            return f"{self.new} new, {self.fuzzy} fuzzy, {self.obsoleted} obsolete"
+        if self.english:
+            return "no message changed; their places in the English did"
+        return "rewritten in the archive's format; no message changed"
+
+
+def update_catalog(catalog: Catalog, template: Catalog) -> Changes:
+    """Update ``catalog`` from ``template``; say what changed.
 
     The catalog keeps its ``POT-Creation-Date`` when the English did not
     change: a rewrite of its layout or a dropped ``#|`` does not date it anew.
@@ -112,9 +130,10 @@ def update_catalog(catalog: Catalog, template: Catalog) -> tuple[int, int, int]:
     new = sum(1 for m in catalog if m.id and _key(m) not in before and not m.string)
     fuzzy = sum(1 for m in catalog if m.id and m.fuzzy and _key(m) not in fuzzy_before)
     obsoleted = sum(1 for m in catalog.obsolete.values() if _key(m) not in revived_keys)
-    if english(catalog) == english_before:
+    changed = english(catalog) != english_before
+    if not changed:
         catalog.creation_date = creation_date
-    return new, fuzzy, obsoleted
+    return Changes(new, fuzzy, obsoleted, changed)
 
 
 def update_language(root: Path, locale_dir: Path, pot_dir: Path, lang: str) -> list[Outcome]:
@@ -141,12 +160,9 @@ def update_language(root: Path, locale_dir: Path, pot_dir: Path, lang: str) -> l
             outcomes.append(Outcome(shown, "skipped", f"not well-formed: {first}"))
             continue
         catalog = to_catalog(reading)
-        new, fuzzy, obsoleted = update_catalog(catalog, template)
+        changes = update_catalog(catalog, template)
         if save(path, catalog):
-            detail = f"{new} new, {fuzzy} fuzzy, {obsoleted} obsolete"
-            if not (new or fuzzy or obsoleted):
-                detail = "rewritten in the archive's format; no message changed"
-            outcomes.append(Outcome(shown, "updated", detail))
+            outcomes.append(Outcome(shown, "updated", str(changes)))
         else:
             outcomes.append(Outcome(shown, "unchanged"))
     for domain, file in sorted(existing.items()):
