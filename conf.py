@@ -59,7 +59,11 @@ gettext_last_translator = "PyTorch Korea User Group"
 gettext_language_team = "PyTorch Korea User Group <https://pytorch.kr/>"
 
 # One entry per language the site is built in; the extension applies the
-# entry of the language being built.
+# entry of the language being built.  Adding a language is adding an entry
+# here (then make update-po creates its catalogs): name, title, description
+# and og_locale are required; copyright and author override the project's;
+# time_format (a CLDR pattern, "short" by default) and time_separator say how
+# the language writes an event's time range.
 archive_languages = {
     "en": {
         "name": "English",
@@ -80,6 +84,9 @@ archive_languages = {
         "description": (
             "파이토치 한국 사용자 모임의 컨퍼런스와 모임 후기를 영어와 한국어로 모은 곳입니다."
         ),
+        # CLDR's short time reads "PM 1:00" in Korean; Korean writes 오후 1:00 ~ 오후 6:00.
+        "time_format": "aaaa h:mm",
+        "time_separator": " ~ ",
     },
 }
 archive_default_language = "en"

@@ -16,6 +16,7 @@ The organizers' commands are here too: ``make new-event``
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -27,6 +28,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from pytorchkr_archive.events.collection import EventPage, collect
 from pytorchkr_archive.events.render import by_year, speakers, view
+from pytorchkr_archive.events.translations import Translations, load_translations
 
 
 class event_card(nodes.General, nodes.Element):
@@ -61,6 +63,11 @@ def events(env: BuildEnvironment) -> list[EventPage]:
     return getattr(env, "archive_events", [])
 
 
+def translations(env: BuildEnvironment) -> Translations:
+    """The events' facts in the language being built (empty in the source language)."""
+    return getattr(env, "archive_event_translations", Translations())
+
+
 logger = logging.getLogger(__name__)
 
 
@@ -77,6 +84,13 @@ def load_events(app: Sphinx) -> None:
             subtype="event",
         )
     app.env.archive_events = pages
+    config = app.config
+    lang = config.language or config.archive_default_language
+    if lang == config.archive_default_language:
+        app.env.archive_event_translations = Translations()
+        return
+    dirs = [Path(app.srcdir) / directory for directory in config.locale_dirs]
+    app.env.archive_event_translations = load_translations(pages, dirs, lang)
 
 
 def add_card(app: Sphinx, doctree: nodes.document) -> None:
@@ -119,6 +133,12 @@ def _language(translator: Any) -> tuple[str, dict[str, dict[str, str]]]:
     return config.language or config.archive_default_language, config.archive_languages
 
 
+def event_view(translator: Any, page: EventPage):
+    """The view of an event in the language being built."""
+    lang, languages = _language(translator)
+    return view(page, lang, translations(translator.builder.env), languages.get(lang, {}))
+
+
 def _uri(translator: Any, docname: str) -> str:
     return translator.builder.get_relative_uri(translator.builder.current_docname, docname)
 
@@ -129,19 +149,20 @@ def _title(translator: Any, docname: str) -> str:
 
 
 def visit_event_card(translator: Any, node: event_card) -> None:
-    lang, languages = _language(translator)
+    _, languages = _language(translator)
     page = next(p for p in events(translator.builder.env) if p.docname == node["docname"])
     translator.body.append(
         translator.builder.templates.render(
             "archive-event-card.html",
-            {"event": view(page, lang), "languages": languages},
+            {"event": event_view(translator, page), "languages": languages},
         )
     )
     raise nodes.SkipNode
 
 
 def visit_event_list(translator: Any, node: event_list) -> None:
-    lang, _ = _language(translator)
+    lang, languages = _language(translator)
+    env = translator.builder.env
     groups = [
         (
             year,
@@ -150,7 +171,7 @@ def visit_event_list(translator: Any, node: event_list) -> None:
                 for event in views
             ],
         )
-        for year, views in by_year(events(translator.builder.env), lang)
+        for year, views in by_year(events(env), lang, translations(env), languages.get(lang, {}))
     ]
     translator.body.append(
         translator.builder.templates.render(
@@ -165,7 +186,8 @@ def visit_speaker_index(translator: Any, node: speaker_index) -> None:
     lang, _ = _language(translator)
     pages = events(translator.builder.env)
     titles = {page.docname: _title(translator, page.docname) for page in pages}
-    entries = [(entry, _uri(translator, entry.docname)) for entry in speakers(pages, titles, lang)]
+    found = speakers(pages, titles, lang, translations(translator.builder.env))
+    entries = [(entry, _uri(translator, entry.docname)) for entry in found]
     translator.body.append(
         translator.builder.templates.render(
             "archive-speaker-index.html",

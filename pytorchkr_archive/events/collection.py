@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pytorchkr_archive.events.messages import FieldMessage, field_messages
 from pytorchkr_archive.events.schema import FILE_NAME, Event, Problem, load_event
 from pytorchkr_archive.problems import shown_path
 
@@ -19,6 +20,8 @@ class EventPage:
     docname: str
     slug: str
     event: Event
+    #: Its translatable fields, as messages of the page's catalog.
+    messages: tuple[FieldMessage, ...] = ()
 
 
 def event_files(srcdir: Path) -> list[Path]:
@@ -81,6 +84,6 @@ def collect(srcdir: Path) -> tuple[list[EventPage], list[Problem]]:
             problems.append(Problem(shown, 1, "event.end", "the event ends before it starts"))
             continue
         docname = f"{EVENTS_DIR}/{path.stem}"
-        pages.append(EventPage(docname, slug, event))
+        pages.append(EventPage(docname, slug, event, field_messages(path, event)))
     pages.sort(key=lambda page: (page.event.date, page.docname), reverse=True)
     return pages, sorted(problems)

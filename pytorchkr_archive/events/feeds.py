@@ -13,6 +13,8 @@ from typing import Any
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 
+from pytorchkr_archive.events.render import view
+from pytorchkr_archive.events.translations import Translations
 from pytorchkr_archive.pages.languages import base_url, current_language
 
 FEED = "feed.xml"
@@ -26,6 +28,7 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
     lang = current_language(config)
     base = base_url(config)
     pages = getattr(app.env, "archive_events", [])
+    found = getattr(app.env, "archive_event_translations", Translations())
     feed = FeedGenerator()
     feed.id(base)
     feed.title(config.archive_languages[lang]["title"])
@@ -44,11 +47,12 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
         entry.id(url)
         entry.title(title.astext() if title is not None else page.docname)
         entry.link(href=url)
-        entry.summary(event.summary.get(lang))
+        shown = view(page, lang, found, config.archive_languages[lang])
+        entry.summary(shown.summary)
         entry.published(event.starts)
         entry.updated(event.starts)
-        if event.author:
-            entry.author({"name": event.author.get(lang)})
+        if shown.author:
+            entry.author({"name": shown.author})
     feed.atom_file(str(Path(app.outdir, FEED)), pretty=True)
 
 

@@ -1,4 +1,9 @@
-"""An event's facts in a reader's language: dates and times by Babel, names from the data."""
+"""An event's facts in a reader's language: dates and times by Babel, texts from the catalogs.
+
+How a language writes a time range is data, in the language's entry of
+``archive_languages`` (``time_format``, a CLDR pattern or ``short``, and
+``time_separator``), not code: a new language needs no change here.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,11 @@ from dataclasses import dataclass
 from babel.dates import format_date, format_time, get_timezone_name
 
 from pytorchkr_archive.events.collection import EventPage
-from pytorchkr_archive.events.schema import Organization
+from pytorchkr_archive.events.messages import FieldMessage
+from pytorchkr_archive.events.translations import Translations
+
+#: A language's entry of ``archive_languages`` (``name``, ``title``, ``time_format``...).
+Language = dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -36,54 +45,64 @@ class EventView:
     author: str | None
 
 
-def _organization(value: Organization | None, lang: str) -> Link | None:
-    return Link(value.name.get(lang), str(value.url)) if value else None
+class _Texts:
+    """An event's translatable fields in one language, by field name."""
+
+    def __init__(self, page: EventPage, translations: Translations) -> None:
+        self.page, self.translations = page, translations
+        self.messages: dict[str, FieldMessage] = {m.field: m for m in page.messages}
+
+    def __call__(self, field: str) -> str | None:
+        message = self.messages.get(field)
+        return self.translations.text(self.page.docname, message) if message else None
 
 
-#: Time patterns where CLDR's short one reads oddly (Babel gives Korean "PM 1:00").
-TIME_FORMATS = {"ko": "aaaa h:mm"}
-
-
-def time_range(page: EventPage, lang: str) -> str:
+def time_range(page: EventPage, lang: str, language: Language) -> str:
     """``1:00 PM – 6:00 PM (Korean Standard Time, UTC+9)`` / ``오후 1:00 ~ 오후 6:00 (…)``."""
     event = page.event
-    pattern = TIME_FORMATS.get(lang, "short")
+    pattern = language.get("time_format", "short")
     start = format_time(event.starts, format=pattern, locale=lang)
     end = format_time(event.ends, format=pattern, locale=lang)
     zone_name = get_timezone_name(event.starts, width="long", locale=lang, zone_variant="standard")
     offset = event.starts.strftime("%z")
     utc = f"UTC{offset[0]}{int(offset[1:3])}" + (f":{offset[3:]}" if offset[3:] != "00" else "")
-    separator = " ~ " if lang == "ko" else " – "
+    separator = language.get("time_separator", " – ")
     return f"{start}{separator}{end} ({zone_name}, {utc})"
 
 
-def view(page: EventPage, lang: str) -> EventView:
+def view(
+    page: EventPage, lang: str, translations: Translations, language: Language | None = None
+) -> EventView:
     """An event as the templates show it in ``lang``."""
     event = page.event
-    recaps = [
-        (code, str(url)) for code, url in (("en", event.recaps.en), ("ko", event.recaps.ko)) if url
-    ]
+    text = _Texts(page, translations)
+    venue = Link(text("venue.name"), str(event.venue.url)) if event.venue else None
+    sponsor = Link(text("sponsor.name"), str(event.sponsor.url)) if event.sponsor else None
     return EventView(
         docname=page.docname,
         year=event.date.year,
         iso_date=event.date.isoformat(),
         date=format_date(event.date, format="full", locale=lang),
-        time=time_range(page, lang),
-        place=f"{event.city.get(lang)}, {event.country.get(lang)}",
-        summary=event.summary.get(lang),
-        sponsor=_organization(event.sponsor, lang),
-        venue=_organization(event.venue, lang),
+        time=time_range(page, lang, language or {}),
+        place=f"{text('city')}, {text('country')}",
+        summary=text("summary") or "",
+        sponsor=sponsor,
+        venue=venue,
         registration=str(event.registration) if event.registration else None,
-        recaps=recaps,
-        author=event.author.get(lang) if event.author else None,
+        recaps=[(code, str(url)) for code, url in event.recaps.items()],
+        author=text("author"),
     )
 
 
-def by_year(pages: list[EventPage], lang: str) -> list[tuple[int, list[EventView]]]:
+def by_year(
+    pages: list[EventPage], lang: str, translations: Translations, language: Language
+) -> list[tuple[int, list[EventView]]]:
     """Events grouped by year, newest year and newest event first."""
     groups: dict[int, list[EventView]] = {}
     for page in pages:
-        groups.setdefault(page.event.date.year, []).append(view(page, lang))
+        groups.setdefault(page.event.date.year, []).append(
+            view(page, lang, translations, language)
+        )
     return sorted(groups.items(), reverse=True)
 
 
@@ -99,18 +118,22 @@ class SpeakerEntry:
     date: str
 
 
-def speakers(pages: list[EventPage], titles: dict[str, str], lang: str) -> list[SpeakerEntry]:
+def speakers(
+    pages: list[EventPage], titles: dict[str, str], lang: str, translations: Translations
+) -> list[SpeakerEntry]:
     """Every talk of every event, by speaker's name in ``lang``, then newest first."""
-    entries = [
-        SpeakerEntry(
-            talk.speaker.get(lang),
-            talk.title.get(lang),
-            talk.organization,
-            page.docname,
-            titles.get(page.docname, page.docname),
-            format_date(page.event.date, format="long", locale=lang),
-        )
-        for page in pages
-        for talk in page.event.talks
-    ]
+    entries = []
+    for page in pages:
+        text = _Texts(page, translations)
+        for index, talk in enumerate(page.event.talks):
+            entries.append(
+                SpeakerEntry(
+                    text(f"talks[{index}].speaker") or talk.speaker,
+                    text(f"talks[{index}].title") or talk.title,
+                    talk.organization,
+                    page.docname,
+                    titles.get(page.docname, page.docname),
+                    format_date(page.event.date, format="long", locale=lang),
+                )
+            )
     return sorted(entries, key=lambda e: (e.speaker.casefold(), e.date))

@@ -5,6 +5,14 @@ follows the :class:`Event` schema (documented in ``docs/events.md``).  It is
 validated with pydantic: a missing field, an unknown one (a typo), a
 malformed date, time, time zone or URL is a :class:`Problem` naming the file,
 the line and the field, and saying what to write instead.
+
+The front matter is in the source language only, like the page: English
+text and facts that no language changes (dates, times, the time zone,
+URLs).  Every text a reader sees translated (the city, a sponsor's name, the
+summary, a talk's title, a speaker's name) is a gettext message of the
+page's catalog (:mod:`.messages`), and the languages are data
+(``archive_languages`` in ``conf.py``): no field names a language, and the
+recaps are keyed by language code.
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -29,38 +37,26 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
-class Localized(Strict):
-    """A value written differently in each language (a name, a city, a title)."""
-
-    en: str = Field(min_length=1)
-    ko: str = Field(min_length=1)
-
-    def get(self, lang: str) -> str:
-        """The value in ``lang``, English when the language has none."""
-        return getattr(self, lang, None) or self.en
+#: A text of the source language (translated through the page's catalog).
+Text = Annotated[str, Field(min_length=1)]
+#: A language code as ``archive_languages`` has them: ``en``, ``ko``, ``pt_BR``...
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?$")
 
 
 class Organization(Strict):
-    """A venue or a sponsor: its name in each language and its site."""
+    """A venue or a sponsor: its name (translatable) and its site."""
 
-    name: Localized
+    name: Text
     url: HttpUrl
 
 
 class Talk(Strict):
-    """A talk: the speaker as each language writes the name, the title, the organisation."""
+    """A talk: the speaker's name, the title (both translatable), the organisation."""
 
-    speaker: Localized
-    title: Localized
+    speaker: Text
+    title: Text
     #: Only where a source states it.
     organization: str | None = None
-
-
-class Recaps(Strict):
-    """Where the recap was first published, per language."""
-
-    en: HttpUrl | None = None
-    ko: HttpUrl | None = None
 
 
 class Event(Strict):
@@ -70,18 +66,27 @@ class Event(Strict):
     start: dt.time
     end: dt.time
     timezone: str
-    city: Localized
-    country: Localized
+    city: Text
+    country: Text
     venue: Organization | None = None
     sponsor: Organization | None = None
     registration: HttpUrl | None = None
-    recaps: Recaps = Recaps()
-    author: Localized | None = None
-    summary: Localized
+    #: Where the recap was first published, by language code.
+    recaps: dict[str, HttpUrl] = {}
+    author: Text | None = None
+    summary: Text
     #: Organisations the event announced its speakers from (who is from where
     #: is in ``talks``, where a source says it).
     organizations: list[str] = []
     talks: list[Talk] = []
+
+    @field_validator("recaps")
+    @classmethod
+    def language_codes(cls, value: dict[str, HttpUrl]) -> dict[str, HttpUrl]:
+        for code in value:
+            if not LANGUAGE_CODE.match(code):
+                raise ValueError(f"{code!r} is not a language code (en, ko, pt_BR...)")
+        return value
 
     @field_validator("timezone")
     @classmethod
@@ -146,6 +151,7 @@ ADVICE = {
     "string_type": "write text",
     "list_type": "write a list (one '- ' item per line)",
     "model_type": "write the fields below it, indented",
+    "dict_type": "write one 'code: URL' line per language, indented",
 }
 
 
@@ -165,7 +171,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _parse(source: str) -> tuple[yaml.Node | None, Any]:
+def parse(source: str) -> tuple[yaml.Node | None, Any]:
     """The front matter's node tree (for lines) and its data, from one parse."""
     loader = _Loader(source)
     try:
@@ -186,7 +192,7 @@ def front_matter(text: str) -> tuple[str, int] | None:
     return text[4 : end + 1], 2
 
 
-def _line_of(node: yaml.Node | None, loc: tuple[Any, ...], offset: int, line: int) -> int:
+def line_of(node: yaml.Node | None, loc: tuple[Any, ...], offset: int, line: int) -> int:
     """The line of the YAML key at ``loc``, or of its closest existing parent's key."""
     for key in loc:
         if isinstance(node, yaml.MappingNode):
@@ -222,7 +228,7 @@ def load_event(path: Path, shown: str) -> tuple[Event | None, list[Problem]]:
         ]
     source, offset = found
     try:
-        document, data = _parse(source)
+        document, data = parse(source)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + offset if mark else offset
@@ -257,7 +263,13 @@ def load_event(path: Path, shown: str) -> tuple[Event | None, list[Problem]]:
             advice = ADVICE.get(item["type"], "")
             if item["type"] == "extra_forbidden":
                 reason = "unknown field"
+            if item["type"] == "string_type" and isinstance(item.get("input"), dict):
+                reason = "a text in the source language only"
+                advice = (
+                    "write the English alone; its translations are in the page's catalog "
+                    "(make update-po, then translate the message there)"
+                )
             message = f"{reason}; {advice}" if advice else reason
-            line = _line_of(event_node, loc, offset, event_line)
+            line = line_of(event_node, loc, offset, event_line)
             problems.append(Problem(shown, line, field, message))
         return None, sorted(problems)

@@ -27,6 +27,7 @@ from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import NodeMatcher
 
 from pytorchkr_archive.catalogs.progress import share
+from pytorchkr_archive.events import events, translations
 
 _SOURCE = "archive_source_message"
 #: Elements whose message is an attribute, which ``Locale`` replaces in place.
@@ -93,17 +94,29 @@ def _in_docinfo(node: nodes.Node) -> bool:
     return False
 
 
-def translated_percent(doctree: nodes.document | None) -> int | None:
+def translated_percent(
+    doctree: nodes.document | None, fields: tuple[int, int] = (0, 0)
+) -> int | None:
     """The share of a page's elements that are translated, None if unknown.
 
-    Rounded as ``make stats`` rounds (:func:`pytorchkr_archive.catalogs.progress.share`).
+    ``fields`` adds an event page's facts (translated, total), which its card
+    shows from the catalog like any paragraph.  Rounded as ``make stats``
+    rounds (:func:`pytorchkr_archive.catalogs.progress.share`).
     """
-    if doctree is None:
+    progress = doctree.get("translation_progress") if doctree is not None else None
+    translated, total = fields
+    if progress:
+        translated += progress.get("translated", 0)
+        total += progress.get("total", 0)
+    if not total:
         return None
-    progress = doctree.get("translation_progress")
-    if not progress or not progress.get("total"):
-        return None
-    return share(progress["translated"], progress["total"])
+    return share(translated, total)
+
+
+def event_fields(app: Sphinx, pagename: str) -> tuple[int, int]:
+    """(translated, total) facts of the event on this page, if it is an event's."""
+    page = next((p for p in events(app.env) if p.docname == pagename), None)
+    return translations(app.env).count(page) if page else (0, 0)
 
 
 def add_translation_status(
@@ -113,7 +126,7 @@ def add_translation_status(
     context["archive_translation_percent"] = None
     if app.config.language == app.config.archive_default_language:
         return
-    percent = translated_percent(doctree)
+    percent = translated_percent(doctree, event_fields(app, pagename))
     if percent is None or percent >= 100:
         return
     context["archive_translation_percent"] = percent

@@ -10,7 +10,11 @@ Nothing a translator wrote is lost:
   same English returns;
 * a catalog that is not well-formed is not touched: it is reported, to be
   mended first (``make check-po`` names the line);
-* a catalog whose page is gone is reported, not deleted.
+* a catalog whose page is gone is reported, not deleted;
+* an untranslated message that another catalog of the language translates
+  (a city, a sponsor, a returning speaker) is filled in from it, marked
+  fuzzy for the translator to confirm, as ``msgmerge --compendium`` does;
+  a translation that is there is never overwritten.
 
 Files are written in the archive's one format (:mod:`pytorchkr_archive.catalogs.files`),
 and only when their messages changed: an update with no source change leaves
@@ -116,10 +120,20 @@ def update_catalog(catalog: Catalog, template: Catalog) -> Changes:
         if m.id and m.fuzzy and m.previous_id
     }
     creation_date = catalog.creation_date
+    every_before = before | revived_keys
     catalog.update(template, update_creation_date=True)
     catalog.fuzzy = False
     for message in catalog:
         key = _key(message)
+        if message.context is not None and key not in every_before and message.previous_id:
+            # Babel's fuzzy matching ignores contexts: a speaker's name would
+            # get a paragraph's translation.  A field's message is matched
+            # only with the same field's old English (its text changed).
+            old = (message.previous_id[0], message.context)
+            if old not in every_before:
+                message.string, message.previous_id, message.user_comments = "", [], []
+                message.flags.discard("fuzzy")
+                continue
         if not message.fuzzy:
             # A translator who confirmed a message removes the flag; the
             # previous msgid then means nothing (gettext drops it too).
@@ -127,6 +141,7 @@ def update_catalog(catalog: Catalog, template: Catalog) -> Changes:
             message.previous_context = None
         elif not message.previous_id and key in previous:
             message.previous_id, message.previous_context = previous[key]
+    follow_changed_fields(catalog, every_before)
     new = sum(1 for m in catalog if m.id and _key(m) not in before and not m.string)
     fuzzy = sum(1 for m in catalog if m.id and m.fuzzy and _key(m) not in fuzzy_before)
     obsoleted = sum(1 for m in catalog.obsolete.values() if _key(m) not in revived_keys)
@@ -134,6 +149,70 @@ def update_catalog(catalog: Catalog, template: Catalog) -> Changes:
     if not changed:
         catalog.creation_date = creation_date
     return Changes(new, fuzzy, obsoleted, changed)
+
+
+def follow_changed_fields(catalog: Catalog, before: set[tuple[str, str | None]]) -> None:
+    """A field whose English changed keeps its translation, fuzzy, with the previous English.
+
+    An event's facts are short, and difflib's matching (Babel's) misses most
+    changes of a name; but each fact says which field it is (``#. event:
+    author``), so the old message of the same field and context, left
+    obsolete by the update, is the previous version of the new one.
+    """
+    by_field = {
+        (m.context, comment): key
+        for key, m in catalog.obsolete.items()
+        if m.context is not None and m.string
+        for comment in m.auto_comments
+        if comment.startswith("event: ")
+    }
+    for message in catalog:
+        if message.context is None or message.string or _key(message) in before:
+            continue
+        for comment in message.auto_comments:
+            key = by_field.get((message.context, comment))
+            if key is not None and key in catalog.obsolete:
+                old = catalog.obsolete.pop(key)
+                message.string = old.string
+                message.previous_id = [old.id]
+                message.flags.add("fuzzy")
+                break
+
+
+def compendium(locale_dir: Path, lang: str) -> dict[tuple[str, str | None], str]:
+    """Every finished translation of a language's catalogs, by message (msgid, context).
+
+    What ``msgmerge --compendium`` offers: a message translated in one
+    catalog (a city, a sponsor, a speaker who comes back) is offered to the
+    others.  Catalogs that cannot be read give nothing.
+    """
+    found: dict[tuple[str, str | None], str] = {}
+    for file in catalog_files(locale_dir, [lang]):
+        reading, _ = check_syntax(file, file.path.name)
+        if reading is None:
+            continue
+        for message in to_catalog(reading):
+            finished = message.string and not message.fuzzy
+            if message.id and isinstance(message.id, str) and finished:
+                found.setdefault(_key(message), message.string)
+    return found
+
+
+def offer(catalog: Catalog, translations: dict[tuple[str, str | None], str]) -> int:
+    """Fill untranslated messages from other catalogs' translations, fuzzy; return how many.
+
+    Fuzzy, so that a translator confirms each (it shows in English until
+    then); a message that has a translation is never touched.
+    """
+    filled = 0
+    for message in catalog:
+        if message.id and isinstance(message.id, str) and not message.string:
+            found = translations.get(_key(message))
+            if found:
+                message.string = found
+                message.flags.add("fuzzy")
+                filled += 1
+    return filled
 
 
 def update_language(root: Path, locale_dir: Path, pot_dir: Path, lang: str) -> list[Outcome]:
@@ -144,15 +223,19 @@ def update_language(root: Path, locale_dir: Path, pot_dir: Path, lang: str) -> l
         pot.relative_to(pot_dir).with_suffix("").as_posix(): pot for pot in pot_dir.rglob("*.pot")
     }
     existing = {file.domain: file for file in catalog_files(locale_dir, [lang])}
+    offered = compendium(locale_dir, lang)
     for domain, pot in sorted(templates.items()):
         template = load(pot)
         path = messages_dir / f"{domain}.po"
         shown = shown_path(path, root)
         if domain not in existing:
-            save(path, new_catalog(template, lang, domain))
-            outcomes.append(
-                Outcome(shown, "created", f"{sum(1 for m in template if m.id)} messages")
-            )
+            catalog = new_catalog(template, lang, domain)
+            filled = offer(catalog, offered)
+            save(path, catalog)
+            detail = f"{sum(1 for m in template if m.id)} messages"
+            if filled:
+                detail += f", {filled} filled in from other catalogs (fuzzy: check them)"
+            outcomes.append(Outcome(shown, "created", detail))
             continue
         reading, problems = check_syntax(CatalogFile(path, lang, domain), shown)
         if reading is None:
@@ -161,8 +244,12 @@ def update_language(root: Path, locale_dir: Path, pot_dir: Path, lang: str) -> l
             continue
         catalog = to_catalog(reading)
         changes = update_catalog(catalog, template)
+        filled = offer(catalog, offered)
         if save(path, catalog):
-            outcomes.append(Outcome(shown, "updated", str(changes)))
+            detail = str(changes)
+            if filled:
+                detail += f"; {filled} filled in from other catalogs (fuzzy: check them)"
+            outcomes.append(Outcome(shown, "updated", detail))
         else:
             outcomes.append(Outcome(shown, "unchanged"))
     for domain, file in sorted(existing.items()):

@@ -22,13 +22,11 @@ def load(path: Path):
 
 @pytest.fixture(scope="module")
 def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The message templates of the current English sources."""
+    """The message templates of the current English sources, as make gettext writes them."""
     project = copy_project(tmp_path_factory.mktemp("gettext"))
     out = project / "_build" / "gettext"
-    run(
-        [sys.executable, "-m", "sphinx", "-b", "gettext", "-W", "--keep-going", ".", str(out)],
-        cwd=project,
-    )
+    run([sys.executable, "-m", "pytorchkr_archive.translation.extract", "--out", str(out)],
+        cwd=project)  # fmt: skip
     return out
 
 
@@ -65,8 +63,8 @@ def test_catalogs_match_the_current_sources(templates: Path) -> None:
         name = pot.relative_to(templates).with_suffix(".po")
         po = LOCALE / "ko" / "LC_MESSAGES" / name
         assert po.is_file(), f"no Korean catalog for {name}: run sphinx-intl update"
-        expected = {m.id for m in load(pot) if m.id}
-        actual = {m.id for m in load(po) if m.id}
+        expected = {(m.id, m.context) for m in load(pot) if m.id}
+        actual = {(m.id, m.context) for m in load(po) if m.id}
         assert expected == actual, (
             f"{po}: out of date with the English source: missing {expected - actual}, "
             f"extra {actual - expected}"

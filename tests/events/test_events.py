@@ -131,14 +131,27 @@ def broken_root(tmp_path: Path, name: str, old: str, new: str) -> Path:
 GAMMA = "2024-11-15-gamma"
 BAD_METADATA = {
     "missing field": (
-        "  city: {en: Daejeon, ko: 대전}\n",
+        "  city: Daejeon\n",
         "",
         2,
         "event.city",
         "Field required; add it",
     ),
     "unknown field": ("  city:", "  ciy: x\n  city:", 7, "event.ciy", "unknown field"),
-    "missing translation": ("ko: 대전}", "}", 7, "event.city.ko", "Field required"),
+    "a translation in the front matter": (
+        "city: Daejeon",
+        "city: {en: Daejeon, ko: 대전}",
+        7,
+        "event.city",
+        "its translations are in the page's catalog",
+    ),
+    "recaps keyed by something else": (
+        "    ko: https://example.com/ko/gamma",
+        "    korean language: https://example.com/ko/gamma",
+        14,
+        "event.recaps",
+        "is not a language code",
+    ),
     "malformed date": ("date: 2024-11-15", "date: 2024-13-15", 3, "event.date", "YYYY-MM-DD"),
     "malformed time": ('start: "10:00"', 'start: "10h"', 4, "event.start", '"HH:MM"'),
     "unquoted time": ('start: "10:00"', "start: 10:00", 4, "event.start", "in quotes"),

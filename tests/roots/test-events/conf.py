@@ -19,3 +19,6 @@ archive_languages = {
            "og_locale": "ko_KR"},
 }
 archive_base_url = "https://archive.example.org/{language}/latest/"
+locale_dirs = ["locale/"]
+gettext_compact = False
+archive_languages["ko"] |= {"time_format": "aaaa h:mm", "time_separator": " ~ "}

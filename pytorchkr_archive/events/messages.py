@@ -1,0 +1,76 @@
+"""An event's translatable facts, as gettext messages of the event page's catalog.
+
+The front matter holds the English; each text a reader sees translated is a
+message, extracted into the page's own catalog by ``make gettext`` and
+``make update-po`` (:mod:`pytorchkr_archive.translation.extract`), at the
+top, before the recap's paragraphs.  A message carries:
+
+* a context (``msgctxt``) naming the kind of field, since the same English
+  can need two translations as a speaker's name and as a talk's title, and
+  so that a translation made for one event is offered for the next
+  (``make update-po`` fills it in from another catalog, marked fuzzy);
+* a translator comment naming the field (``#. event: talks[2].speaker``);
+* the line of the field in the page, as its location.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pytorchkr_archive.events.schema import Event, front_matter, line_of, parse
+
+#: The translatable fields and the context of their messages.
+CONTEXTS = {
+    ("city",): "event city",
+    ("country",): "event country",
+    ("venue", "name"): "venue name",
+    ("sponsor", "name"): "sponsor name",
+    ("author",): "recap author",
+    ("summary",): "event summary",
+    ("talks", "title"): "talk title",
+    ("talks", "speaker"): "speaker name",
+}
+
+
+@dataclass(frozen=True)
+class FieldMessage:
+    """One translatable field of an event: its place, its context, its English."""
+
+    field: str
+    context: str
+    text: str
+    line: int
+
+
+def _values(event: Event) -> list[tuple[tuple, tuple, str]]:
+    """(location in the data, kind of field, English) for every translatable field."""
+    found: list[tuple[tuple, tuple, str]] = []
+    for key in ("city", "country", "author", "summary"):
+        value = getattr(event, key)
+        if value:
+            found.append(((key,), (key,), value))
+    for key in ("venue", "sponsor"):
+        organization = getattr(event, key)
+        if organization:
+            found.append(((key, "name"), (key, "name"), organization.name))
+    for index, talk in enumerate(event.talks):
+        found.append((("talks", index, "title"), ("talks", "title"), talk.title))
+        found.append((("talks", index, "speaker"), ("talks", "speaker"), talk.speaker))
+    return found
+
+
+def _field_name(location: tuple) -> str:
+    return "event" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in location)
+
+
+def field_messages(path: Path, event: Event) -> tuple[FieldMessage, ...]:
+    """The messages of an event page's translatable fields, in the page's order."""
+    source, offset = front_matter(path.read_text(encoding="utf-8")) or ("", 1)
+    document, _ = parse(source)
+    event_node = next((v for k, v in getattr(document, "value", []) if k.value == "event"), None)
+    messages = []
+    for location, kind, text in _values(event):
+        line = line_of(event_node, location, offset, offset)
+        messages.append(FieldMessage(_field_name(location)[6:], CONTEXTS[kind], text, line))
+    return tuple(sorted(messages, key=lambda m: m.line))

@@ -1,0 +1,73 @@
+"""The events' facts in the language being built, from each event's own catalog.
+
+An event's card, the listings (every event), the speakers index and the
+feeds show facts of many events on one page, so each build reads the
+metadata messages of every event page's catalog in its language, once, at
+``builder-inited``: a message is used when it is translated and not fuzzy;
+otherwise the English shows, and the field counts as untranslated in the
+page's notice as any paragraph does (``make stats`` counts it in the
+catalog).  The catalogs are read as gettext reads them
+(:mod:`pytorchkr_archive.catalogs.reader`); one gettext cannot read gives no
+translation (the build's catalog gate reports it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pytorchkr_archive.catalogs.reader import read
+from pytorchkr_archive.events.collection import EventPage
+from pytorchkr_archive.events.messages import FieldMessage
+
+
+@dataclass
+class Translations:
+    """Every event's translated facts in one language, by page."""
+
+    by_page: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
+
+    def text(self, docname: str, message: FieldMessage) -> str:
+        """The field in the built language, or its English."""
+        return self.by_page.get(docname, {}).get((message.context, message.text), message.text)
+
+    def translated(self, docname: str, message: FieldMessage) -> bool:
+        return (message.context, message.text) in self.by_page.get(docname, {})
+
+    def count(self, page: EventPage) -> tuple[int, int]:
+        """(translated, total) fields of an event, each distinct message once."""
+        distinct = {(m.context, m.text): m for m in page.messages}.values()
+        return sum(self.translated(page.docname, m) for m in distinct), len(distinct)
+
+
+def catalog_strings(path: Path) -> dict[tuple[str, str], str]:
+    """The translated, not fuzzy messages of a catalog that have a context."""
+    if not path.is_file():
+        return {}
+    reading = read(path.read_bytes())
+    if reading.errors:
+        return {}
+    return {
+        (entry.msgctxt, entry.msgid): entry.msgstr[0]
+        for entry in reading.entries
+        if entry.msgctxt is not None
+        and not entry.obsolete
+        and not entry.fuzzy
+        and entry.msgid_plural is None
+        and entry.msgstr[0]
+    }
+
+
+def load_translations(
+    pages: Iterable[EventPage], locale_dirs: Iterable[Path], lang: str
+) -> Translations:
+    """The translated facts of every event page in ``lang``."""
+    translations = Translations()
+    for page in pages:
+        strings: dict[tuple[str, str], str] = {}
+        for locale_dir in locale_dirs:
+            path = locale_dir / lang / "LC_MESSAGES" / f"{page.docname}.po"
+            strings = {**catalog_strings(path), **strings}
+        translations.by_page[page.docname] = strings
+    return translations

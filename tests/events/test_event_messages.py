@@ -1,0 +1,139 @@
+"""An event's facts are messages of its page's catalog, like every translated word."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from pytorchkr_archive.build import live
+from pytorchkr_archive.catalogs.files import load
+from tests.conftest import EVENT, PROJECT, copy_project, run
+from tests.helpers import soup
+from tests.po_tools import EVENT_PO, edit_page, tool
+
+SUMMARY = (
+    "The fifth technical conference of the PyTorch Korea User Group, with a PyTorch core "
+    "maintainer: seven talks and a panel."
+)
+SUMMARY_KO = (
+    "PyTorch Core Maintainer와 함께한 파이토치 한국 사용자 모임의 다섯 번째 기술 컨퍼런스: "
+    "일곱 개의 발표와 패널 토크."
+)
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def test_event_pages_hold_no_translation() -> None:
+    pages = sorted((PROJECT / "events").glob("*.md"))
+    assert pages
+    for page in pages:
+        assert not HANGUL.search(page.read_text(encoding="utf-8")), page
+    template = PROJECT / "pytorchkr_archive" / "events" / "event-template.md"
+    assert not HANGUL.search(template.read_text(encoding="utf-8"))
+
+
+def test_the_facts_are_at_the_top_of_the_pages_catalog() -> None:
+    catalog = load(PROJECT / EVENT_PO)
+    messages = [m for m in catalog if m.id]
+    facts = [m for m in messages if m.context is not None]
+    assert len(facts) == 19
+    assert messages[: len(facts)] == facts, "the facts come first"
+    summary = next(m for m in facts if m.context == "event summary")
+    assert (summary.id, summary.string) == (SUMMARY, SUMMARY_KO)
+    assert summary.auto_comments == ["event: summary"]
+    assert summary.locations == [(f"../../{EVENT}.md", 17)]
+    speaker = next(m for m in facts if m.id == "Jerry Lee")
+    assert (speaker.context, speaker.string) == ("speaker name", "이제응")
+    assert speaker.auto_comments == ["event: talks[0].speaker"]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def korean(project: Path) -> Path:
+    run([sys.executable, "-m", "pytorchkr_archive.build.site", "-l", "ko"], cwd=project)
+    return project / "_build" / "html" / "ko"
+
+
+def set_msgstr(project: Path, context: str, msgid: str, msgstr: str, fuzzy: bool = False) -> None:
+    po = project / EVENT_PO
+    text = po.read_text(encoding="utf-8")
+    pattern = f'msgctxt "{re.escape(context)}"\nmsgid "{re.escape(msgid)}"\nmsgstr "[^"]*"'
+    entry = re.search(rf"(#, fuzzy\n)?{pattern}", text)
+    assert entry, (context, msgid)
+    new = ("#, fuzzy\n" if fuzzy else "") + (
+        f'msgctxt "{context}"\nmsgid "{msgid}"\nmsgstr "{msgstr}"'
+    )
+    po.write_text(text.replace(entry.group(0), new), encoding="utf-8")
+
+
+def test_an_untranslated_or_fuzzy_fact_shows_in_english_and_counts(project: Path) -> None:
+    set_msgstr(project, "speaker name", "Jerry Lee", "")
+    set_msgstr(project, "event city", "Seoul", "서울", fuzzy=True)
+    site = korean(project)
+    card = soup(site / f"{EVENT}.html").select_one(".event-card").get_text()
+    assert "Seoul, 대한민국" in card
+    speakers = soup(site / "speakers.html").select_one(".speaker-index").get_text()
+    assert "Jerry Lee" in speakers and "이제응" not in speakers
+    notice = soup(site / f"{EVENT}.html").select_one(".translation-notice").get_text()
+    assert "96%" in notice  # 48 of the page's 50 paragraphs and facts
+    stats = tool(project, "stats").stdout
+    assert re.search(rf"{re.escape(EVENT)}\.po\s+96%\s+48\s+1\s+1", stats), stats
+    todo = tool(project, "todo").stdout
+    assert "untranslated: 'Jerry Lee'" in todo and "fuzzy: 'Seoul'" in todo
+
+
+def test_every_listing_and_feed_reads_the_catalog(project: Path) -> None:
+    set_msgstr(project, "event summary", SUMMARY, "새 요약입니다.")
+    site = korean(project)
+    for page in ("index.html", "events/index.html"):
+        assert "새 요약입니다." in soup(site / page).select_one(".event-list").get_text()
+    assert "<summary>새 요약입니다.</summary>" in (site / "feed.xml").read_text(encoding="utf-8")
+    assert "새 요약입니다." not in (project / f"{EVENT}.md").read_text(encoding="utf-8")
+
+
+def test_check_po_checks_the_facts_like_any_message(project: Path) -> None:
+    set_msgstr(project, "event summary", SUMMARY, "<script>alert(1)</script> 요약.")
+    check = tool(project, "check_po")
+    assert check.returncode == 1
+    assert re.search(r"error: \[markup\].*<script>", check.stdout)
+
+
+def test_a_changed_fact_keeps_its_translation_as_fuzzy(project: Path) -> None:
+    edit_page(project, lambda t: t.replace("author: Jiho Kim", "author: Jiho Kim (PyTorch KR)"))
+    update = tool(project, "update_po")
+    assert "1 fuzzy" in update.stdout
+    author = next(m for m in load(project / EVENT_PO) if m.context == "recap author")
+    assert author.fuzzy and author.string == "김지호"
+    assert author.previous_id == ["Jiho Kim"]
+
+
+def test_a_new_event_is_offered_the_translations_of_the_others(project: Path) -> None:
+    run([sys.executable, "-m", "pytorchkr_archive.events.new_event", "--date", "2025-11-30",
+         "--slug", "autumn-meetup"], cwd=project)  # fmt: skip
+    update = tool(project, "update_po")
+    created = "locale/ko/LC_MESSAGES/events/2025-11-30-autumn-meetup.po"
+    assert f"created: {created}" in update.stdout
+    assert "2 filled in from other catalogs (fuzzy: check them)" in update.stdout
+    facts = {m.context: m for m in load(project / created) if m.context}
+    assert (facts["event city"].string, facts["event city"].fuzzy) == ("서울", True)
+    assert (facts["event country"].string, facts["event country"].fuzzy) == ("대한민국", True)
+    # Nothing else was guessed: Babel's fuzzy matching gives no field a paragraph's words.
+    assert not facts["event summary"].string
+    assert not any(m.string for m in load(project / created) if m.id and not m.context)
+
+
+def test_a_saved_fact_shows_on_the_next_rebuild(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    args = ["-b", "html", "-q", "-D", "language=ko", ".", "_build/live/ko"]
+    assert live.sphinx_build(args) == 0
+    set_msgstr(project, "sponsor name", "goorm", "구름 주식회사")
+    assert live.sphinx_build(args) == 0
+    card = soup(project / "_build/live/ko" / f"{EVENT}.html").select_one(".event-card")
+    assert "구름 주식회사" in card.get_text()
