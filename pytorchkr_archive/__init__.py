@@ -5,7 +5,8 @@ archive's behaviour.  The package is grouped by concern, each wing a
 sub-package whose ``__init__`` says what it is for; a wing imports only the
 wings below it in this list:
 
-- :mod:`.problems`, :mod:`.sphinx_output`: shared by every wing;
+- :mod:`.problems`, :mod:`.sphinx_output`, :mod:`.project`: shared by every
+  wing (a located problem, Sphinx's output, conf.py's languages);
 - :mod:`.catalogs`: what a translation catalog is and whether it is right;
 - :mod:`.pages`: the extensions every page goes through (languages,
   interface, accessibility, navigation, discovery), with the templates;

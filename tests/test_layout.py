@@ -11,6 +11,7 @@ PACKAGE = PROJECT / "pytorchkr_archive"
 WINGS = (
     "problems",
     "sphinx_output",
+    "project",
     "catalogs",
     "pages",
     "speed",
@@ -21,7 +22,7 @@ WINGS = (
     "measure",
 )
 #: Modules that stand directly in the package, shared by every wing.
-SHARED = {"problems", "sphinx_output"}
+SHARED = {"problems", "sphinx_output", "project"}
 
 
 def modules() -> dict[str, ast.Module]:

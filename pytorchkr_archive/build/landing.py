@@ -89,7 +89,9 @@ def render_landing_page(languages: dict[str, dict[str, str]], default: str = "en
     )
 
 
-def write_landing_page(path: Path, languages: dict[str, dict[str, str]]) -> None:
-    """Write the landing page to ``path``."""
+def write_landing_page(
+    path: Path, languages: dict[str, dict[str, str]], default: str = "en"
+) -> None:
+    """Write the landing page to ``path`` (``default``: where an unknown language goes)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_landing_page(languages), encoding="utf-8")
+    path.write_text(render_landing_page(languages, default), encoding="utf-8")

@@ -19,11 +19,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from sphinx.config import eval_config_file
-from sphinx.util.tags import Tags
-
 from pytorchkr_archive.build.landing import write_landing_page
 from pytorchkr_archive.build.staging import publish, staging_copy
+from pytorchkr_archive.project import project_languages
 from pytorchkr_archive.sphinx_output import clean
 
 
@@ -35,15 +33,6 @@ class Result:
     returncode: int
     output: str
     seconds: float
-
-
-def site_languages(source: Path) -> dict[str, dict[str, str]]:
-    """The ``archive_languages`` table of the project's ``conf.py``."""
-    namespace = eval_config_file(source / "conf.py", Tags())
-    languages = namespace.get("archive_languages")
-    if not languages:
-        raise SystemExit(f"{source / 'conf.py'}: no archive_languages table; add one")
-    return languages
 
 
 def sphinx_command(
@@ -85,7 +74,8 @@ def build(
     extra: list[str] | None = None,
 ) -> int:
     """Build the given languages (all of ``conf.py``'s by default); return an exit code."""
-    table = site_languages(source)
+    project = project_languages(source)
+    table = project.table
     wanted = languages or list(table)
     unknown = [lang for lang in wanted if lang not in table]
     if unknown:
@@ -119,7 +109,7 @@ def build(
                 file=sys.stderr,
             )
             return 1
-        write_landing_page(staging / "index.html", table)
+        write_landing_page(staging / "index.html", table, project.default)
         publish(staging, out)
     print(f"The site is in {out}/: open {out / 'index.html'} or run `make serve`.")
     return 0

@@ -16,6 +16,7 @@ from pathlib import Path
 from string import Template
 
 from pytorchkr_archive.events.collection import EVENTS_DIR, collect
+from pytorchkr_archive.project import project_languages
 
 TEMPLATE = Path(__file__).with_name("event-template.md")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -27,10 +28,10 @@ Next:
   1. Write the recap in {path}, and replace every TODO in its front matter
      with the event's facts (the fields are explained in docs/events.md).
   2. make check          validate the page's metadata and the catalogs
-  3. make update-po      create its Korean catalog: {catalog}
+  3. make update-po      create its catalogs: {catalog}
   4. Translate it (CONTRIBUTING.md), then make check again.
   5. make html           the event is on the landing page, in events/, in the
-                         speakers index and in the feeds, in both languages.
+                         speakers index and in the feeds, in every language.
 """
 
 
@@ -66,8 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     shown = path.relative_to(args.source).as_posix() if path.is_relative_to(args.source) else path
-    catalog = f"locale/ko/LC_MESSAGES/{EVENTS_DIR}/{path.stem}.po"
-    print(NEXT_STEPS.format(path=shown, catalog=catalog))
+    languages = project_languages(args.source).translations
+    catalog = ", ".join(
+        f"locale/{code}/LC_MESSAGES/{EVENTS_DIR}/{path.stem}.po" for code in languages
+    )
+    print(NEXT_STEPS.format(path=shown, catalog=catalog or "(no language besides English)"))
     return 0
 
 

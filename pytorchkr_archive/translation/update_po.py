@@ -11,6 +11,8 @@ Nothing a translator wrote is lost:
 * a catalog that is not well-formed is not touched: it is reported, to be
   mended first (``make check-po`` names the line);
 * a catalog whose page is gone is reported, not deleted;
+* a language of ``conf.py``'s ``archive_languages`` that has no catalogs yet
+  gets one for every page and for the interface (``sphinx.po``);
 * an untranslated message that another catalog of the language translates
   (a city, a sponsor, a returning speaker) is filled in from it, marked
   fuzzy for the translator to confirm, as ``msgmerge --compendium`` does;
@@ -40,6 +42,7 @@ from pytorchkr_archive.catalogs.files import (
 )
 from pytorchkr_archive.catalogs.syntax import check_syntax
 from pytorchkr_archive.problems import shown_path
+from pytorchkr_archive.project import project_languages
 from pytorchkr_archive.translation.cli import add_catalog_arguments
 from pytorchkr_archive.translation.extract import DEFAULT_OUT, extract
 
@@ -289,9 +292,14 @@ def main(argv: list[str] | None = None) -> int:
             "error: extracting the messages failed: see Sphinx's messages above", file=sys.stderr
         )
         return 1
-    langs = args.languages or languages(args.locale_dir)
+    declared = project_languages(Path()).translations if Path("conf.py").is_file() else []
+    langs = args.languages or sorted(set(declared) | set(languages(args.locale_dir)))
     if not langs:
-        print(f"error: no language under {args.locale_dir}/; give one with -l", file=sys.stderr)
+        print(
+            f"error: no language to update: none under {args.locale_dir}/ and none but the "
+            "source language in conf.py's archive_languages; give one with -l",
+            file=sys.stderr,
+        )
         return 2
     failed = False
     for lang in langs:
