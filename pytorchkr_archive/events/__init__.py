@@ -16,6 +16,8 @@ The organizers' commands are here too: ``make new-event``
 
 from __future__ import annotations
 
+import re
+from html import escape
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -197,6 +199,30 @@ def visit_speaker_index(translator: Any, node: speaker_index) -> None:
     raise nodes.SkipNode
 
 
+_DESCRIPTION = re.compile(
+    r'<meta (name="description"|property="og:description") content="[^"]*" />'
+)
+
+
+def describe_event_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """An event page's description (search engines, social cards) is its summary.
+
+    sphinxext-opengraph describes a page by its first paragraph; an event's
+    one-line summary, written for the listings and feeds and translated in
+    its catalog, says what the page is better.
+    """
+    page = next((p for p in events(app.env) if p.docname == pagename), None)
+    if page is None or "metatags" not in context:
+        return
+    lang = app.config.language or app.config.archive_default_language
+    summary = escape(view(page, lang, translations(app.env)).summary, quote=True)
+    context["metatags"] = _DESCRIPTION.sub(
+        lambda m: f'<meta {m.group(1)} content="{summary}" />', context["metatags"]
+    )
+
+
 def skip(translator: Any, node: nodes.Element) -> None:
     """Other formats than HTML do not show generated listings."""
     raise nodes.SkipNode
@@ -215,6 +241,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", outdated_listings)
     app.connect("env-merge-info", merge_listings)
     app.connect("env-purge-doc", purge_listings)
+    # After sphinxext-opengraph (500), before the site's description (800).
+    app.connect("html-page-context", describe_event_page, priority=600)
     app.add_css_file("archive-events.css")
     app.setup_extension("pytorchkr_archive.events.feeds")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

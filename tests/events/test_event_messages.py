@@ -137,3 +137,10 @@ def test_a_saved_fact_shows_on_the_next_rebuild(
     assert live.sphinx_build(args) == 0
     card = soup(project / "_build/live/ko" / f"{EVENT}.html").select_one(".event-card")
     assert "구름 주식회사" in card.get_text()
+
+
+def test_an_event_page_is_described_by_its_translated_summary(project: Path) -> None:
+    set_msgstr(project, "event summary", SUMMARY, "요약 & 설명.")
+    page = soup(korean(project) / f"{EVENT}.html")
+    for selector in ('meta[name="description"]', 'meta[property="og:description"]'):
+        assert [m["content"] for m in page.select(selector)] == ["요약 & 설명."], selector

@@ -95,8 +95,8 @@ def test_search_messages_are_korean(site: Path) -> None:
 @pytest.mark.parametrize(
     ("lang", "site_title", "description_start"),
     [
-        ("en", "PyTorch Korea User Group Event Archive", "At the end of March"),
-        ("ko", "파이토치 한국 사용자 모임 행사 아카이브", "지난 3월 말"),
+        ("en", "PyTorch Korea User Group Event Archive", "The fifth technical conference"),
+        ("ko", "파이토치 한국 사용자 모임 행사 아카이브", "PyTorch Core Maintainer와 함께한"),
     ],
 )
 def test_title_and_description_in_the_pages_language(
