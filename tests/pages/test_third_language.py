@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -21,6 +20,7 @@ import pytest
 
 from tests.conftest import EVENT, copy_project, run
 from tests.helpers import html_pages, soup
+from tests.po_tools import tool
 
 BASE = "https://pytorchkr-archive.readthedocs.io"
 LANGS = ("en", "ko", "ja")
@@ -32,15 +32,6 @@ archive_languages["ja"] = {
     "description": "PyTorch韓国ユーザーグループのカンファレンスとミートアップの記録です。",
 }
 """
-
-
-def command(project: Path, name: str, *args: str) -> subprocess.CompletedProcess[str]:
-    process = subprocess.run(
-        [sys.executable, "-m", f"pytorchkr_archive.translation.{name}", *args],
-        cwd=project, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert "Traceback" not in process.stdout + process.stderr, process.stderr
-    return process
 
 
 def translate(po: Path, context: str | None, msgid: str, msgstr: str) -> None:
@@ -56,7 +47,7 @@ def trilingual(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, st
     project = copy_project(tmp_path_factory.mktemp("trilingual") / "project")
     with (project / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write(JAPANESE)
-    update = command(project, "update_po")
+    update = tool(project, "update_po")
     assert update.returncode == 0, update.stdout + update.stderr
     messages = project / "locale" / "ja" / "LC_MESSAGES"
     translate(messages / f"{EVENT}.po", "event city", "Seoul", "ソウル")
@@ -80,11 +71,11 @@ def test_update_po_creates_the_new_languages_catalogs(trilingual) -> None:
     for name in japanese:
         assert f"created: locale/ja/{name}" in output
     # Facts that Korean translated are not offered to Japanese.
-    stats = json.loads(command(project, "stats", "--json").stdout)
+    stats = json.loads(tool(project, "stats", "--json").stdout)
     assert set(stats) == {"ko", "ja"}
     assert stats["ko"]["total"]["percent"] == 100
     assert 0 < stats["ja"]["total"]["percent"] < 5
-    assert command(project, "check_po").returncode == 0
+    assert tool(project, "check_po").returncode == 0
 
 
 def test_every_language_is_built_with_its_translations(trilingual) -> None:
