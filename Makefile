@@ -26,7 +26,7 @@ help:
 	@echo "make check-po    the catalogs' quality gate"
 	@echo "make check       every check: the catalogs and the events' metadata"
 	@echo "make new-event DATE=YYYY-MM-DD SLUG=name   start the next event's page"
-	@echo "make live LANG=ko  preview one language, rebuilt and reloaded on every change"
+	@echo "make live LANG=ko  preview one language, rebuilt on every change (PORT=8001; Ctrl+C stops)"
 	@echo "make bench   measure build and search figures into docs/benchmarks.md"
 	@echo "make lighthouse  Lighthouse scores of the built site into docs/lighthouse.md"
 	@echo "                 (LIGHTHOUSE_ARGS=--runs 1 for a quick look)"
