@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 
 from tests.conftest import PROJECT
 
@@ -112,3 +114,17 @@ def test_extensions_import_no_command() -> None:
         if target in commands or target.rsplit(".", 1)[0] in commands
     ]
     assert not wrong, "\n".join(wrong)
+
+
+def test_every_test_file_is_collected() -> None:
+    """No folder of the suite is left out (pytest skips folders named build by default)."""
+    files = sorted(
+        p.relative_to(PROJECT).as_posix() for p in (PROJECT / "tests").rglob("test_*.py")
+    )
+    process = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+        cwd=PROJECT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    collected = {line.split("::", 1)[0] for line in process.stdout.splitlines() if "::" in line}
+    assert len(files) >= 30
+    assert sorted(collected) == files, set(files) - collected

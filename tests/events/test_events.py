@@ -75,6 +75,7 @@ def test_speakers_index(app) -> None:
     ]
     assert rows[0][2].startswith("Beta workshop")
     links = [a["href"] for a in read(app, "speakers.html").select(".speaker-index a")]
+    assert len(links) == 4
     assert all((app.outdir / link).is_file() for link in links)
 
 
@@ -88,10 +89,7 @@ def test_feed_entries(app) -> None:
     assert [e.link for e in feed.entries] == [
         f"{BASE}/ko/latest/events/{name}.html"
         for name in ("2025-05-05-delta", "2024-11-15-gamma", "2024-02-01-beta", "2023-06-10-alpha")
-    ] or sorted(e.link for e in feed.entries) == sorted(
-        f"{BASE}/ko/latest/events/{name}.html"
-        for name in ("2025-05-05-delta", "2024-11-15-gamma", "2024-02-01-beta", "2023-06-10-alpha")
-    )
+    ]
     gamma = next(e for e in feed.entries if "gamma" in e.link)
     assert gamma.summary == "감마 컨퍼런스."
     assert gamma.published.startswith("2024-11-15T10:00:00+09:00")

@@ -75,6 +75,7 @@ def test_the_built_sidebar_marks_the_current_section_on_every_page(app) -> None:
         marked = [li.a.get_text() for li in page.select(".sidebar-tree li.current")]
         assert marked == current, name
         links = [a["href"] for a in page.select(".sidebar-tree a.reference.internal")]
+        assert links, name
         assert all(
             (app.outdir / name).parent.joinpath(href.split("#")[0]).resolve().is_file()
             for href in links
