@@ -99,3 +99,23 @@ def test_the_event_page_is_checked_whole(reader, axe_source: str, site_url: str)
     assert reader.locator("section.event-card").count() == 1
     assert reader.locator("article img[alt]").count() == 9
     assert axe(reader, axe_source) == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_violations_with_the_back_to_top_button_shown(
+    browser, axe_source: str, site_url: str, lang: str
+) -> None:
+    """Furo shows its back-to-top button when the reader scrolls up: it stands in a
+    landmark then too (it used to make axe's verdict depend on scroll timing)."""
+    page = new_page(browser, viewport=VIEWPORTS["desktop"])
+    try:
+        open_page(page, url_of(site_url, f"{lang}/{EVENT}"))
+        page.evaluate("scrollTo(0, 2000)")
+        page.wait_for_function("scrollY >= 1000")
+        page.mouse.wheel(0, -300)
+        page.wait_for_function("document.documentElement.classList.contains('show-back-to-top')")
+        assert page.locator(".back-to-top").is_visible()
+        assert page.locator("nav.back-to-top-landmark .back-to-top").count() == 1
+        assert axe(page, axe_source) == []
+    finally:
+        page.context.close()
