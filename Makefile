@@ -104,14 +104,21 @@ lighthouse: html $(NODE_STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Two locks, for every supported Python (3.11 to 3.13): requirements.lock,
+# everything (the venv of make html and make test, CI); requirements-build.lock,
+# only what building the site needs (Read the Docs), at the same versions.
+LOCK_ARGS := --universal --python-version 3.11 --generate-hashes --no-header \
+  --index-url https://pypi.org/simple
+
 lock: $(STAMP)
-	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 \
-	  --generate-hashes --no-header --index-url https://pypi.org/simple -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test $(LOCK_ARGS) -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml $(LOCK_ARGS) -c requirements.lock -o requirements-build.lock
 
 clean:
 	rm -rf _build
