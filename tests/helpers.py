@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import socket
 import unicodedata
 from pathlib import Path
 
@@ -63,3 +64,23 @@ def seed_photos() -> list[tuple[str, int, str]]:
 def html_pages(root: Path) -> list[Path]:
     """Every HTML page of one language's build."""
     return sorted(root.rglob("*.html"))
+
+
+def free_port() -> int:
+    """A port on localhost that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def left_behind(marker: str) -> list[str]:
+    """Command lines of the running processes that contain ``marker``."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            command = cmdline.read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if marker in command:
+            found.append(command)
+    return found

@@ -27,6 +27,7 @@ Three more are the archive's own: the file is UTF-8 (``charset``), its
 
 from __future__ import annotations
 
+import operator
 import re
 from pathlib import Path
 
@@ -185,19 +186,23 @@ class _PluralExpression:
         right = self.value(n, node[2])
         if kind in ("/", "%") and right == 0:
             raise ZeroDivisionError
-        return {
-            "==": lambda: int(left == right),
-            "!=": lambda: int(left != right),
-            "<": lambda: int(left < right),
-            ">": lambda: int(left > right),
-            "<=": lambda: int(left <= right),
-            ">=": lambda: int(left >= right),
-            "+": lambda: left + right,
-            "-": lambda: left - right,
-            "*": lambda: left * right,
-            "/": lambda: left // right,
-            "%": lambda: left % right,
-        }[kind]()
+        return int(_OPERATORS[kind](left, right))
+
+
+#: The binary operators of plural expressions, as C computes them on integers.
+_OPERATORS = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    ">": operator.gt,
+    "<=": operator.le,
+    ">=": operator.ge,
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": operator.floordiv,
+    "%": operator.mod,
+}
 
 
 def plural_problems(reading: Reading, lines: list[str], shown: str) -> list[Problem]:

@@ -65,6 +65,11 @@ def events(env: BuildEnvironment) -> list[EventPage]:
     return getattr(env, "archive_events", [])
 
 
+def event_page(env: BuildEnvironment, docname: str) -> EventPage | None:
+    """The event shown on a page, if the page is an event's."""
+    return next((page for page in events(env) if page.docname == docname), None)
+
+
 def translations(env: BuildEnvironment) -> Translations:
     """The events' facts in the language being built (empty in the source language)."""
     return getattr(env, "archive_event_translations", Translations())
@@ -152,7 +157,7 @@ def _title(translator: Any, docname: str) -> str:
 
 def visit_event_card(translator: Any, node: event_card) -> None:
     _, languages = _language(translator)
-    page = next(p for p in events(translator.builder.env) if p.docname == node["docname"])
+    page = event_page(translator.builder.env, node["docname"])
     translator.body.append(
         translator.builder.templates.render(
             "archive-event-card.html",
@@ -213,7 +218,7 @@ def describe_event_page(
     one-line summary, written for the listings and feeds and translated in
     its catalog, says what the page is better.
     """
-    page = next((p for p in events(app.env) if p.docname == pagename), None)
+    page = event_page(app.env, pagename)
     if page is None or "metatags" not in context:
         return
     lang = app.config.language or app.config.archive_default_language

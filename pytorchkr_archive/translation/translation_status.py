@@ -27,7 +27,7 @@ from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import NodeMatcher
 
 from pytorchkr_archive.catalogs.progress import share
-from pytorchkr_archive.events import events, translations
+from pytorchkr_archive.events import event_page, translations
 
 _SOURCE = "archive_source_message"
 #: Elements whose message is an attribute, which ``Locale`` replaces in place.
@@ -115,7 +115,7 @@ def translated_percent(
 
 def event_fields(app: Sphinx, pagename: str) -> tuple[int, int]:
     """(translated, total) facts of the event on this page, if it is an event's."""
-    page = next((p for p in events(app.env) if p.docname == pagename), None)
+    page = event_page(app.env, pagename)
     return translations(app.env).count(page) if page else (0, 0)
 
 

@@ -33,7 +33,6 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from pytorchkr_archive.catalogs.files import (
-    CatalogFile,
     catalog_files,
     languages,
     load,
@@ -182,19 +181,16 @@ def follow_changed_fields(catalog: Catalog, before: set[tuple[str, str | None]])
                 break
 
 
-def compendium(locale_dir: Path, lang: str) -> dict[tuple[str, str | None], str]:
+def compendium(catalogs: list[Catalog]) -> dict[tuple[str, str | None], str]:
     """Every finished translation of a language's catalogs, by message (msgid, context).
 
     What ``msgmerge --compendium`` offers: a message translated in one
     catalog (a city, a sponsor, a speaker who comes back) is offered to the
-    others.  Catalogs that cannot be read give nothing.
+    others.
     """
     found: dict[tuple[str, str | None], str] = {}
-    for file in catalog_files(locale_dir, [lang]):
-        reading, _ = check_syntax(file, file.path.name)
-        if reading is None:
-            continue
-        for message in to_catalog(reading):
+    for catalog in catalogs:
+        for message in catalog:
             finished = message.string and not message.fuzzy
             if message.id and isinstance(message.id, str) and finished:
                 found.setdefault(_key(message), message.string)
@@ -226,7 +222,13 @@ def update_language(root: Path, locale_dir: Path, pot_dir: Path, lang: str) -> l
         pot.relative_to(pot_dir).with_suffix("").as_posix(): pot for pot in pot_dir.rglob("*.pot")
     }
     existing = {file.domain: file for file in catalog_files(locale_dir, [lang])}
-    offered = compendium(locale_dir, lang)
+    # Each catalog is read once: for the compendium and for its own update.
+    readings = {
+        domain: check_syntax(file, shown_path(file.path, root))
+        for domain, file in existing.items()
+    }
+    catalogs = {domain: to_catalog(r) for domain, (r, _) in readings.items() if r is not None}
+    offered = compendium(list(catalogs.values()))
     for domain, pot in sorted(templates.items()):
         template = load(pot)
         path = messages_dir / f"{domain}.po"
@@ -240,12 +242,11 @@ def update_language(root: Path, locale_dir: Path, pot_dir: Path, lang: str) -> l
                 detail += f", {filled} filled in from other catalogs (fuzzy: check them)"
             outcomes.append(Outcome(shown, "created", detail))
             continue
-        reading, problems = check_syntax(CatalogFile(path, lang, domain), shown)
-        if reading is None:
-            first = next(p for p in problems if p.severity == "error")
+        if domain not in catalogs:
+            first = next(p for p in readings[domain][1] if p.severity == "error")
             outcomes.append(Outcome(shown, "skipped", f"not well-formed: {first}"))
             continue
-        catalog = to_catalog(reading)
+        catalog = catalogs[domain]
         changes = update_catalog(catalog, template)
         filled = offer(catalog, offered)
         if save(path, catalog):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ import pytest
 from pytorchkr_archive.build import live
 from pytorchkr_archive.measure.bench_builds import EDIT, EDITS, edit_catalog
 from tests.conftest import EVENT, PROJECT, copy_project
+from tests.helpers import free_port, left_behind
 
 BEFORE, AFTER = EDIT
 
@@ -37,12 +37,6 @@ def test_rebuilds_in_one_process_read_the_catalogs_afresh(
         assert live.sphinx_build(args) == 0
         html = page.read_text(encoding="utf-8")
         assert new in html and old not in html
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(condition: Callable[[], bool], what: str, server: subprocess.Popen[str]) -> None:
@@ -102,16 +96,3 @@ def test_make_live_serves_the_translation_just_saved(tmp_path: Path) -> None:
         output = server.communicate(timeout=30)[0]
     assert output.count("build succeeded") == 3, output
     assert not left_behind(f"--port {port}"), "make live left processes running"
-
-
-def left_behind(marker: str) -> list[str]:
-    """Command lines of the running processes that contain ``marker``."""
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            command = cmdline.read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
-        except OSError:
-            continue
-        if marker in command:
-            found.append(command)
-    return found

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EVENT, PROJECT, copy_project
-from tests.helpers import html_pages, soup
+from tests.helpers import free_port, html_pages, left_behind, soup
 from tests.po_tools import CLOSING, CLOSING_KO, EVENT_PO, edit_page, tool
 
 THANKS = "감사 인사를 전합니다.😄"
@@ -132,12 +132,6 @@ def test_the_page_and_stats_give_the_same_percentage(tmp_path: Path) -> None:
 # -- make live: announced only when it can serve, stopped with make -----------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_live_refuses_a_busy_port_before_building(tmp_path: Path) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
@@ -191,9 +185,5 @@ def test_live_stops_when_make_is_stopped(tmp_path: Path) -> None:
         time.sleep(0.3)
     else:
         pytest.fail(f"the preview server still serves port {port} after make stopped")
-    leftover = [
-        p.read_bytes() for p in Path("/proc").glob("[0-9]*/cmdline")
-        if f"--port {port}".encode() in p.read_bytes().replace(b"\0", b" ")
-    ]  # fmt: skip
-    assert not leftover, leftover
+    assert not left_behind(f"--port {port}")
     assert CLOSING_KO  # the catalogs were the project's own
