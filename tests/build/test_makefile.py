@@ -55,3 +55,37 @@ def test_make_html_installs_once_and_after_a_lock_change(tmp_path: Path) -> None
     make(tmp_path, "html")
     assert installs() == 2, "a changed lock file was not installed"
     assert log.read_text().count("-m venv") == 1, "the venv was recreated"
+
+
+def test_make_test_brings_node_and_a_chromium_itself(tmp_path: Path) -> None:
+    """On a machine with Python and make only (PATH: make and a shell), make
+    test installs the lock, runs ``npm ci`` through the venv's Node.js, makes
+    sure of a Chromium, then runs pytest: no system node, npm or apt-get."""
+    for name in ("Makefile", "requirements.lock", "package-lock.json"):
+        shutil.copy2(PROJECT / name, tmp_path / name)
+    log = tmp_path / "calls.log"
+    python = tmp_path / "python"
+    # npm ci makes node_modules/, as the real one does.
+    python.write_text(
+        FAKE_PYTHON.format(log=log)
+        + 'case "$*" in *"measure.node npm ci"*) mkdir -p node_modules ;; esac\n'
+    )
+    python.chmod(0o755)
+    bare = tmp_path / "bare-bin"
+    bare.mkdir()
+    for tool in ("sh", "make", "touch", "test", "mkdir", "cp"):
+        found = shutil.which(tool)
+        if found:
+            (bare / tool).symlink_to(found)
+    subprocess.run(
+        [require_tool("make"), "--no-print-directory", "test", f"PYTHON={python}"],
+        cwd=tmp_path, check=True, capture_output=True,
+        env={"PATH": str(bare), "MAKEFLAGS": "", "HOME": str(tmp_path)},
+    )  # fmt: skip
+    calls = [line for line in log.read_text().splitlines() if not line.startswith("-m venv")]
+    assert calls == [
+        "-m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock",
+        "-m pytorchkr_archive.measure.node npm ci --no-audit --no-fund --loglevel=error",
+        "-m pytorchkr_archive.measure.chromium --install",
+        "-m pytest",
+    ]

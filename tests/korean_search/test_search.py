@@ -12,7 +12,8 @@ import pytest
 from pytorchkr_archive.catalogs.files import catalog_files, load
 from pytorchkr_archive.korean_search import analyzer
 from pytorchkr_archive.korean_search.language import SearchKorean, javascript
-from tests.conftest import EVENT, PROJECT, require_tool
+from pytorchkr_archive.measure.node import NODE
+from tests.conftest import EVENT, PROJECT
 
 RECAP = f"{EVENT}.html"
 
@@ -75,7 +76,6 @@ def hangul_tokens() -> list[str]:
 
 
 def test_python_and_shipped_javascript_agree_on_every_korean_word(tmp_path: Path) -> None:
-    node = require_tool("node", "Debian: apt-get install nodejs")
     tokens = hangul_tokens()
     assert len(tokens) > 400
     text = " ".join(tokens)
@@ -90,7 +90,7 @@ def test_python_and_shipped_javascript_agree_on_every_korean_word(tmp_path: Path
         encoding="utf-8",
     )
     process = subprocess.run(
-        [node, str(script)], input=json.dumps({"text": text, "tokens": tokens}),
+        [str(NODE), str(script)], input=json.dumps({"text": text, "tokens": tokens}),
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     result = json.loads(process.stdout)
