@@ -13,6 +13,7 @@ from typing import NoReturn
 import pytest
 
 from pytorchkr_archive.build.sources import copy_sources
+from tests.helpers import once_per_run
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -74,12 +75,17 @@ def browser() -> Iterator[object]:
     executable = find_chromium() or unavailable(missing_message())
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    from tests.browser import stop_playwright
+
+    playwright = sync_playwright().start()
+    try:
         chromium = playwright.chromium.launch(
             executable_path=executable, headless=True, args=CHROMIUM_ARGS
         )
         yield chromium
         chromium.close()
+    finally:
+        stop_playwright(playwright)
 
 
 @pytest.fixture(scope="session")
@@ -116,11 +122,15 @@ def rootdir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The site as ``make html`` builds it, from a copy of the project."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    run([sys.executable, "-m", "pytorchkr_archive.build.site"], cwd=project)
-    yield project / "_build" / "html"
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as ``make html`` builds it, from a copy of the project (once per run)."""
+
+    def make(folder: Path) -> Path:
+        project = copy_project(folder / "project")
+        run([sys.executable, "-m", "pytorchkr_archive.build.site"], cwd=project)
+        return project / "_build" / "html"
+
+    return once_per_run(tmp_path_factory, "site", make)
 
 
 def rtd_build(project: Path, lang: str, canonical: str) -> Path:
@@ -159,20 +169,24 @@ def rtd_build(project: Path, lang: str, canonical: str) -> Path:
 
 @pytest.fixture(scope="session")
 def rtd_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Both languages built as Read the Docs builds its two projects."""
-    return {
-        lang: rtd_build(
-            copy_project(tmp_path_factory.mktemp(f"rtd-{lang}")),
-            lang,
-            f"https://example.readthedocs.io/{lang}/latest/",
-        )
-        for lang in LANGUAGES
-    }
+    """Both languages built as Read the Docs builds its two projects (once per run)."""
+
+    def make(folder: Path) -> dict[str, Path]:
+        return {
+            lang: rtd_build(
+                copy_project(folder / f"rtd-{lang}"),
+                lang,
+                f"https://example.readthedocs.io/{lang}/latest/",
+            )
+            for lang in LANGUAGES
+        }
+
+    return once_per_run(tmp_path_factory, "rtd-sites", make)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def merged(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     """A project whose English changed twice, and its catalog as msgmerge left it."""
     from tests.po_tools import merged_catalog
 
-    return merged_catalog(tmp_path_factory.mktemp("tools"))
+    return once_per_run(tmp_path_factory, "merged", merged_catalog)

@@ -1,13 +1,22 @@
-"""Reading built pages and the seed texts, for the tests."""
+"""Reading built pages and the seed texts, and sharing builds between workers, for the tests."""
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
+import shutil
 import socket
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+import pytest
 from bs4 import BeautifulSoup
+from filelock import FileLock
+
+T = TypeVar("T")
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 
@@ -64,6 +73,42 @@ def seed_photos() -> list[tuple[str, int, str]]:
 def html_pages(root: Path) -> list[Path]:
     """Every HTML page of one language's build."""
     return sorted(root.rglob("*.html"))
+
+
+def once_per_run(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], T]) -> T:
+    """``make(folder)``, run once for the whole test run however many xdist
+    workers ask, and its result (pickled) given to each of them.
+
+    Each worker has its own session, so a session fixture that builds the site
+    would build it once per worker: on a two-core machine the builds cost more
+    than the tests that read them.  The first worker to ask builds, under a
+    file lock in the run's shared temporary folder; the others wait and read.
+    What is made this way must not be changed by the tests that use it.
+    """
+    base = factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = root / f"shared-{name}"
+    result = folder / "result.pickle"
+    with FileLock(f"{folder}.lock"):
+        if not result.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            value = make(folder)
+            result.write_bytes(pickle.dumps(value))
+            return value
+    return pickle.loads(result.read_bytes())
+
+
+def bare_path(folder: Path, tools: tuple[str, ...] = ("sh",)) -> str:
+    """A ``PATH`` of one folder holding only ``tools`` (those this machine has),
+    as on a contributor's machine with no Node.js, npm or Chromium."""
+    bare = folder / "bare-bin"
+    bare.mkdir()
+    for tool in tools:
+        found = shutil.which(tool)
+        if found:
+            (bare / tool).symlink_to(found)
+    return str(bare)
 
 
 def free_port() -> int:

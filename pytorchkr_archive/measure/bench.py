@@ -196,13 +196,17 @@ def query_times(site: Path, chromium: Path) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     from pytorchkr_archive.build.localserver import serve
-    from pytorchkr_archive.measure.chromium import CHROMIUM_ARGS, block_outside_localhost
+    from pytorchkr_archive.measure.chromium import (
+        CHROMIUM_ARGS,
+        OUTSIDE_LOCALHOST,
+        block_outside_localhost,
+    )
 
     queries = json.loads(QUERIES.read_text(encoding="utf-8"))["present"]
     with serve(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_page()
-        page.route("**/*", block_outside_localhost)
+        page.route(OUTSIDE_LOCALHOST, block_outside_localhost)
         page.goto(f"{url}/search.html")
         page.wait_for_function("() => Search.hasIndex()")
         times = page.evaluate(

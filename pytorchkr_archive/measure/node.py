@@ -24,6 +24,8 @@ ROOT = Path(ROOT_DIR)
 BIN = ROOT / ("" if os.name == "nt" else "bin")
 NODE = BIN / ("node.exe" if os.name == "nt" else "node")
 NPM_CLI = ROOT / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js"
+#: What each tool's name runs, before its arguments.
+TOOLS = {"node": [str(NODE)], "npm": [str(NODE), str(NPM_CLI)]}
 
 
 def node_env(env: dict[str, str] | None = None) -> dict[str, str]:
@@ -35,19 +37,17 @@ def node_env(env: dict[str, str] | None = None) -> dict[str, str]:
 
 def command(tool: str, *args: str) -> list[str]:
     """The command line that runs ``node`` or ``npm`` with ``args``."""
-    if tool == "node":
-        return [str(NODE), *args]
-    if tool == "npm":
-        return [str(NODE), str(NPM_CLI), *args]
-    raise ValueError(f"unknown tool {tool!r}: node or npm")
+    if tool not in TOOLS:
+        raise ValueError(f"unknown tool {tool!r}: {' or '.join(TOOLS)}")
+    return [*TOOLS[tool], *args]
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run ``node`` or ``npm`` with the remaining arguments; exit with its status."""
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or argv[0] not in ("node", "npm"):
+    if not argv or argv[0] not in TOOLS:
         print(
-            "usage: python -m pytorchkr_archive.measure.node {node,npm} [ARGS...]",
+            f"usage: python -m pytorchkr_archive.measure.node {{{','.join(TOOLS)}}} [ARGS...]",
             file=sys.stderr,
         )
         return 2

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 from tests.conftest import PROJECT, require_tool
+from tests.helpers import bare_path
 
 FAKE_PYTHON = """#!/bin/sh
 # Stands in for Python: logs how it is called, and makes a venv of itself.
@@ -71,16 +72,11 @@ def test_make_test_brings_node_and_a_chromium_itself(tmp_path: Path) -> None:
         + 'case "$*" in *"measure.node npm ci"*) mkdir -p node_modules ;; esac\n'
     )
     python.chmod(0o755)
-    bare = tmp_path / "bare-bin"
-    bare.mkdir()
-    for tool in ("sh", "make", "touch", "test", "mkdir", "cp"):
-        found = shutil.which(tool)
-        if found:
-            (bare / tool).symlink_to(found)
+    bare = bare_path(tmp_path, ("sh", "make", "touch", "test", "mkdir", "cp"))
     subprocess.run(
         [require_tool("make"), "--no-print-directory", "test", f"PYTHON={python}"],
         cwd=tmp_path, check=True, capture_output=True,
-        env={"PATH": str(bare), "MAKEFLAGS": "", "HOME": str(tmp_path)},
+        env={"PATH": bare, "MAKEFLAGS": "", "HOME": str(tmp_path)},
     )  # fmt: skip
     calls = [line for line in log.read_text().splitlines() if not line.startswith("-m venv")]
     assert calls == [

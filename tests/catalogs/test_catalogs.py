@@ -10,6 +10,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from tests.conftest import PROJECT, copy_project, require_tool, run
+from tests.helpers import once_per_run
 
 LOCALE = PROJECT / "locale"
 CATALOGS = sorted((LOCALE / "ko" / "LC_MESSAGES").rglob("*.po"))
@@ -20,14 +21,18 @@ def load(path: Path):
         return read_po(f, abort_invalid=True)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The message templates of the current English sources, as make gettext writes them."""
-    project = copy_project(tmp_path_factory.mktemp("gettext"))
-    out = project / "_build" / "gettext"
-    run([sys.executable, "-m", "pytorchkr_archive.translation.extract", "--out", str(out)],
-        cwd=project)  # fmt: skip
-    return out
+
+    def make(folder: Path) -> Path:
+        project = copy_project(folder / "project")
+        out = project / "_build" / "gettext"
+        run([sys.executable, "-m", "pytorchkr_archive.translation.extract", "--out", str(out)],
+            cwd=project)  # fmt: skip
+        return out
+
+    return once_per_run(tmp_path_factory, "templates", make)
 
 
 def test_there_is_a_catalog_per_page_and_one_for_the_interface() -> None:

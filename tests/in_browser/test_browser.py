@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from pytorchkr_archive.measure.chromium import is_local
+from pytorchkr_archive.measure.chromium import OUTSIDE_LOCALHOST
 from tests.browser import (
     EVERY_PAGE,
     PAGES,
@@ -368,14 +368,12 @@ def test_photos_are_lazy_and_sized_so_nothing_shifts(browser, site_url: str, lan
     held = []
 
     def route(route, request) -> None:
-        if is_local(request.url):
-            route.continue_()
-        elif request.resource_type == "image":
+        if request.resource_type == "image":
             held.append(route)  # answered below, from this machine
         else:
             route.abort()
 
-    context.route("**/*", route)
+    context.route(OUTSIDE_LOCALHOST, route)
     page = context.new_page()
     try:
         # Every shift is kept with what moved; the photos' shifts are those of

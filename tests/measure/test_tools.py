@@ -16,15 +16,7 @@ import pytest
 
 from pytorchkr_archive.measure import node
 from tests.conftest import PROJECT
-from tests.helpers import free_port
-
-
-def bare_path(tmp_path: Path) -> str:
-    """A ``PATH`` with a shell and nothing else (no Node.js, no npm, no Chromium)."""
-    bare = tmp_path / "bin"
-    bare.mkdir()
-    (bare / "sh").symlink_to("/bin/sh")
-    return str(bare)
+from tests.helpers import bare_path, free_port
 
 
 def test_npm_and_what_it_starts_run_on_the_venvs_node(tmp_path: Path) -> None:
@@ -142,3 +134,34 @@ with sync_playwright() as playwright:
     print(browser.new_page().evaluate("1 + 1"))
     browser.close()
 """
+
+
+#: A driver that does not exit (here: paused, as the one that hung a run
+#: seemed to be), stopped by the suite's own stop_playwright.
+PAUSED_DRIVER = """
+import os, signal, warnings
+from playwright.sync_api import sync_playwright
+from tests.browser import driver_processes, stop_playwright
+playwright = sync_playwright().start()
+drivers = driver_processes()
+assert len(drivers) == 1, drivers
+os.kill(drivers[0], signal.SIGSTOP)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    stop_playwright(playwright, grace=1)
+print([str(w.message) for w in caught], driver_processes())
+"""
+
+
+def test_a_playwright_driver_that_does_not_exit_stops_no_run() -> None:
+    """The suite's browser fixture stops Playwright with a watchdog: a driver that
+    does not exit is killed after the grace time, with a warning, and the run
+    goes on.  (In a process of its own: this one already runs Playwright.)"""
+    process = subprocess.run(
+        [sys.executable, "-c", PAUSED_DRIVER],
+        cwd=PROJECT, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert process.returncode == 0, process.stderr
+    assert process.stdout.strip() == (
+        '["Playwright\'s driver did not exit within 1 s of stop(); killed it"] []'
+    )

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 import pytest
 
 from tests.conftest import EVENT, copy_project, run
-from tests.helpers import html_pages, soup
+from tests.helpers import html_pages, once_per_run, soup
 from tests.po_tools import tool
 
 BASE = "https://pytorchkr-archive.readthedocs.io"
@@ -42,9 +42,16 @@ def translate(po: Path, context: str | None, msgid: str, msgstr: str) -> None:
     po.write_text(text.replace(old, f'{head}msgid "{msgid}"\nmsgstr "{msgstr}"'), "utf-8")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def trilingual(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
-    project = copy_project(tmp_path_factory.mktemp("trilingual") / "project")
+    """The project with a third language, its catalogs made and built (once per run)."""
+    return once_per_run(tmp_path_factory, "trilingual", make_trilingual)
+
+
+def make_trilingual(folder: Path) -> tuple[Path, Path, str]:
+    """Japanese added in conf.py, ``update-po`` run, two messages translated, built:
+    (project, site, what update-po said)."""
+    project = copy_project(folder / "project")
     with (project / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write(JAPANESE)
     update = tool(project, "update_po")
