@@ -14,11 +14,17 @@ the same root, so any inflected form finds any other.  Per word:
   with the Snowball stemmer Sphinx uses for English;
 * a Latin word with Hangul particles attached (``NetsPresso를``) loses them if
   they are particles or endings throughout, then is stemmed as English;
-* otherwise, up to ``max_rounds`` times, the longest known particle or ending
-  at the end of the word is removed, when what remains is long enough: two
-  characters for a one-syllable suffix (so 속도 and 회의 stay whole), one for a
-  longer one (일에서 gives 일).  Repeating the step brings every inflection of
-  a noun to the same root (전문가, 전문가들이 and 전문가가 all give 전문).
+* otherwise, up to ``max_rounds`` times, the longest known suffix at the end
+  of the word that leaves two characters is removed (so 속도 and 회의 stay
+  whole, and 경로는 gives 경로, not 경 + 로는); only if there is none, the
+  longest suffix of two syllables or more that leaves one (일에서 gives 일).
+  Repeating the step brings every inflection of a noun to the same root
+  (전문가, 전문가들이 and 전문가가 all give 전문).
+
+The suffixes are the particles, the endings, and every form of a predicate
+(하, 했, 되, 시키, 이...) followed by every ending that follows one (했 + 다면,
+하 + 려는, 합 + 니까): the predicates conjugate, and listing each pair by hand
+would miss most of them.
 
 Particles and endings on their own (a link's text followed by ``에도``) are
 stop words: never indexed, and skipped in a query.
@@ -48,10 +54,20 @@ def rules() -> dict:
 
 
 @cache
-def suffixes() -> tuple[str, ...]:
-    """Every particle and ending, longest first (ties in file order)."""
+def stop_words() -> frozenset[str]:
+    """The particles and endings of the lists, which are never words on their own."""
     data = rules()
-    ordered = [*data["particles"], *data["endings"]]
+    return frozenset([*data["particles"], *data["endings"]])
+
+
+@cache
+def suffixes() -> tuple[str, ...]:
+    """Every suffix stripped, longest first (ties in file order): the particles, the
+    endings, and each form of a predicate (하, 되, 시키, 이...) with each ending
+    that follows one (했 + 다면, 하 + 려는, 합 + 니까)."""
+    data = rules()
+    conjugated = [form + tail for form in data["predicates"] for tail in data["predicate_endings"]]
+    ordered = list(dict.fromkeys([*data["particles"], *data["endings"], *conjugated]))
     return tuple(sorted(ordered, key=len, reverse=True))
 
 
@@ -72,22 +88,32 @@ def split(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def strip_suffixes(word: str, min_root: int | None = None) -> str:
-    """Remove particles and endings from the end of ``word``.
+def _strip_once(word: str, min_root: int | None) -> str | None:
+    """``word`` without one suffix, or None if none can go.
 
-    ``min_root`` forces how many characters must remain (the Latin-tail case
-    uses 0); by default it is 2 before a one-syllable suffix and 1 otherwise.
+    The longest suffix that leaves a root of two characters or more is taken
+    (경로는: 는, not 로는; 반대로: 로, not 대로); only when none does, the
+    longest suffix of two syllables or more that leaves one (일에서: 에서).
+    ``min_root`` instead accepts any suffix that leaves that many characters.
     """
-    for _ in range(rules()["max_rounds"]):
+    needs = (min_root,) if min_root is not None else (2, 1)
+    for need in needs:
         for length, group in _by_length():
-            if word[-length:] not in group:
-                continue
-            need = min_root if min_root is not None else (2 if length == 1 else 1)
-            if len(word) - length >= need:
-                word = word[:-length]
+            if min_root is None and need == 1 and length == 1:
                 break
-        else:
+            if word[-length:] in group and len(word) - length >= need:
+                return word[:-length]
+    return None
+
+
+def strip_suffixes(word: str, min_root: int | None = None) -> str:
+    """Remove particles and endings from the end of ``word``, up to ``max_rounds``
+    times (``min_root``: see :func:`_strip_once`; the Latin-tail case uses 0)."""
+    for _ in range(rules()["max_rounds"]):
+        stripped = _strip_once(word, min_root)
+        if stripped is None:
             return word
+        word = stripped
     return word
 
 

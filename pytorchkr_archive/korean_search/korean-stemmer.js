@@ -4,26 +4,42 @@
  * KOREAN_RULES (rules.json) and Sphinx's EnglishStemmer are defined before
  * this code in language_data.js.
  */
+var KOREAN_CONJUGATED = [];
+KOREAN_RULES.predicates.forEach(function (form) {
+  KOREAN_RULES.predicate_endings.forEach(function (tail) { KOREAN_CONJUGATED.push(form + tail); });
+});
+var KOREAN_SEEN = {};
 var KOREAN_SUFFIXES = KOREAN_RULES.particles
-  .concat(KOREAN_RULES.endings)
+  .concat(KOREAN_RULES.endings, KOREAN_CONJUGATED)
+  .filter(function (suffix) {
+    if (KOREAN_SEEN[suffix]) return false;
+    KOREAN_SEEN[suffix] = true;
+    return true;
+  })
   .map(function (suffix, index) { return [suffix, index]; })
   .sort(function (a, b) { return b[0].length - a[0].length || a[1] - b[1]; })
   .map(function (pair) { return pair[0]; });
 
-function koreanStripSuffixes(word, minRoot) {
-  for (var round = 0; round < KOREAN_RULES.max_rounds; round++) {
-    var stripped = false;
+// One suffix off (analyzer._strip_once): the longest that leaves two
+// characters, else the longest of two syllables or more that leaves one.
+function koreanStripOnce(word, minRoot) {
+  var needs = minRoot !== undefined ? [minRoot] : [2, 1];
+  for (var n = 0; n < needs.length; n++) {
     for (var i = 0; i < KOREAN_SUFFIXES.length; i++) {
       var suffix = KOREAN_SUFFIXES[i];
+      if (minRoot === undefined && needs[n] === 1 && suffix.length === 1) break;
       if (word.length < suffix.length || word.slice(-suffix.length) !== suffix) continue;
-      var need = minRoot !== undefined ? minRoot : (suffix.length === 1 ? 2 : 1);
-      if (word.length - suffix.length >= need) {
-        word = word.slice(0, -suffix.length);
-        stripped = true;
-        break;
-      }
+      if (word.length - suffix.length >= needs[n]) return word.slice(0, -suffix.length);
     }
-    if (!stripped) return word;
+  }
+  return null;
+}
+
+function koreanStripSuffixes(word, minRoot) {
+  for (var round = 0; round < KOREAN_RULES.max_rounds; round++) {
+    var stripped = koreanStripOnce(word, minRoot);
+    if (stripped === null) return word;
+    word = stripped;
   }
   return word;
 }

@@ -16,7 +16,8 @@ HERE = Path(__file__).parent
 
 @cache
 def javascript() -> str:
-    """The stemmer code for ``language_data.js``: Sphinx's English, the rules, ours.
+    """The code for ``language_data.js``: Sphinx's English stemmer, the rules, the
+    Korean stemmer and the Korean partial matching.
 
     The code is given whole (``js_stemmer_code``), not as a file name
     (``js_stemmer_rawcode``), which Sphinx 9.0 looks up among its own stemmers.
@@ -26,6 +27,7 @@ def javascript() -> str:
         (_MINIFIED_JS_PATH / "english-stemmer.js").read_text(encoding="utf-8"),
         f"var KOREAN_RULES = {json.dumps(analyzer.rules(), ensure_ascii=False)};",
         (HERE / "korean-stemmer.js").read_text(encoding="utf-8"),
+        (HERE / "korean-lookup.js").read_text(encoding="utf-8"),
     ))  # fmt: skip
 
 
@@ -34,7 +36,7 @@ class SearchKorean(SearchLanguage):
 
     lang = "ko"
     language_name = "Korean"
-    stopwords = frozenset(ENGLISH_STOPWORDS | set(analyzer.suffixes()))
+    stopwords = frozenset(ENGLISH_STOPWORDS | analyzer.stop_words())
     js_stemmer_rawcode = ""
 
     # Read when a Korean build writes language_data.js, not at every import.
