@@ -1,10 +1,12 @@
-"""Korean search for the Korean site: the search language Sphinx lacks.
+"""Search: the Korean search language Sphinx lacks, and summaries that read well.
 
-Registered with ``app.add_search_language`` (:mod:`.language`), it splits and
-reduces words for the index Sphinx writes and ships the same rules to the
-browser for the query (:mod:`.analyzer`, ``rules.json``,
-``korean-stemmer.js``); :mod:`.lookup` runs the browser's lookup in Python
-for ``make bench``, with the queries of ``queries.json``.
+Registered with ``app.add_search_language`` (:mod:`.language`), the Korean
+language splits and reduces words for the index Sphinx writes and ships the
+same rules to the browser for the query (:mod:`.analyzer`, ``rules.json``,
+``korean-stemmer.js``), with Korean partial matching (``korean-lookup.js``);
+:mod:`.lookup` runs the browser's lookup in Python for ``make bench``, with
+the queries of ``queries.json``.  In every language, :mod:`.summaries` keeps
+table cells, list items and headings apart in the result summaries.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from pytorchkr_archive.korean_search import summaries
 from pytorchkr_archive.korean_search.language import SearchKorean
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the Korean search language (used when ``language = "ko"``)."""
+    """Register the Korean search language (used when ``language = "ko"``) and
+    the readable summaries (every language)."""
     app.add_search_language(SearchKorean)
+    summaries.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
