@@ -30,6 +30,7 @@ help:
 	@echo "make new-event DATE=YYYY-MM-DD SLUG=name   start the next event's page"
 	@echo "make live LANG=ko  preview one language, rebuilt on every change (PORT=8001; Ctrl+C stops)"
 	@echo "make bench   measure build and search figures into docs/benchmarks.md"
+	@echo "             (KO_CORPUS=folder: Korean search on a folder of .po files too)"
 	@echo "make lighthouse  Lighthouse scores of the built site into docs/lighthouse.md"
 	@echo "                 (LIGHTHOUSE_ARGS=--runs 1 for a quick look)"
 	@echo "make lint    ruff check and ruff format --check"
@@ -99,8 +100,17 @@ live: $(STAMP)
 	  --re-ignore '\.mo$$' --re-ignore '(^|/)(_build|\.venv|\.git|\.[a-z_]+_cache)(/|$$)' \
 	  . _build/live/$(LIVE_LANG)
 
-bench: $(STAMP)
-	$(BIN)/python -m pytorchkr_archive.measure.bench
+# make bench KO_CORPUS=../shared/ko-corpus also measures Korean search on a
+# folder of .po files, with Kiwi (requirements-bench.lock) as the oracle.
+BENCH_STAMP := $(VENV)/.installed-from-bench-lock
+KO_CORPUS ?=
+
+$(BENCH_STAMP): requirements-bench.lock | $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bench.lock
+	touch $@
+
+bench: $(STAMP) $(BENCH_STAMP)
+	$(BIN)/python -m pytorchkr_archive.measure.bench $(if $(KO_CORPUS),--ko-corpus "$(KO_CORPUS)") $(BENCH_ARGS)
 
 lighthouse: html $(NODE_STAMP)
 	$(BIN)/python -m pytorchkr_archive.measure.lighthouse $(LIGHTHOUSE_ARGS)
@@ -114,15 +124,17 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Two locks, for every supported Python (3.11 to 3.13): requirements.lock,
-# everything (the venv of make html and make test, CI); requirements-build.lock,
-# only what building the site needs (Read the Docs), at the same versions.
+# Three locks, for every supported Python (3.11 to 3.13): requirements.lock,
+# the venv of make html and make test (CI); requirements-build.lock, only what
+# building the site needs (Read the Docs); requirements-bench.lock, that venv
+# and make bench's Kiwi.  All at the same versions.
 LOCK_ARGS := --universal --python-version 3.11 --generate-hashes --no-header \
   --index-url https://pypi.org/simple
 
 lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --extra test $(LOCK_ARGS) -o requirements.lock
 	$(BIN)/uv pip compile pyproject.toml $(LOCK_ARGS) -c requirements.lock -o requirements-build.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra bench $(LOCK_ARGS) -c requirements.lock -o requirements-bench.lock
 
 clean:
 	rm -rf _build

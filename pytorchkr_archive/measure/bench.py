@@ -32,9 +32,11 @@ from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
 
 from pytorchkr_archive.korean_search import analyzer
 from pytorchkr_archive.korean_search.language import SearchKorean
-from pytorchkr_archive.korean_search.lookup import load_index, search
+from pytorchkr_archive.korean_search.lookup import korean_related, load_index, search
 from pytorchkr_archive.measure.bench_builds import report_builds
+from pytorchkr_archive.measure.bench_ko_corpus import CORPUS_HEADING, report_corpus
 from pytorchkr_archive.measure.chromium import find_chromium
+from pytorchkr_archive.measure.korean_corpus import CorpusError
 from pytorchkr_archive.measure.machine import machine
 
 RECAP = "events/2025-03-30-pytorch-core-conference"
@@ -179,11 +181,13 @@ def recall(index: dict, korean: bool) -> tuple[int, int, int, int]:
     queries = json.loads(QUERIES.read_text(encoding="utf-8"))
     if korean:
         split, stem, stop = analyzer.split, analyzer.stem, SearchKorean.stopwords
+        related = korean_related
     else:
         english = snowballstemmer.stemmer("english")
         split, stem, stop = analyzer.split, english.stemWord, ENGLISH_STOPWORDS
-    found = sum(RECAP in search(index, q, split, stem, stop) for q in queries["present"])
-    false = sum(bool(search(index, q, split, stem, stop)) for q in queries["absent"])
+        related = None
+    found = sum(RECAP in search(index, q, split, stem, stop, related) for q in queries["present"])
+    false = sum(bool(search(index, q, split, stem, stop, related)) for q in queries["absent"])
     return found, len(queries["present"]), false, len(queries["absent"])
 
 
@@ -261,8 +265,22 @@ def report_search(source: Path, runs: int, with_kiwi: bool = False) -> str:
         return "\n".join(lines)
 
 
+#: The headings of the sections make bench writes.
+BUILDS_HEADING = "## Build speed"
+SEARCH_HEADING = "## Korean search"
 #: Where the figures that make bench does not measure begin in docs/benchmarks.md.
 KEPT = "<!-- Measured by other commands: make bench keeps what follows. -->"
+
+
+def kept_section(text: str, heading: str) -> str:
+    """A ``## heading`` section of an earlier report (up to the next ``##`` or
+    the marker), so that figures not measured this time are not lost."""
+    start = text.find(f"\n{heading}\n")
+    if start < 0:
+        return ""
+    rest = text[start + 1 :]
+    ends = [i for i in (rest.find("\n## ", 1), rest.find(KEPT)) if i > 0]
+    return rest[: min(ends)].rstrip() if ends else rest.rstrip()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -276,19 +294,47 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         choices=("builds", "search"),
-        help="measure one section only (the file is still written whole)",
+        help="measure one section only (the others keep their last figures)",
     )
     parser.add_argument(
         "--with-kiwi",
         action="store_true",
-        help="also index with Kiwi (needs pip install kiwipiepy)",
+        help="also index the archive with Kiwi (requirements-bench.lock, as make bench installs)",
+    )
+    parser.add_argument(
+        "--ko-corpus",
+        type=Path,
+        metavar="FOLDER",
+        help="also measure Korean search on the .po files of FOLDER, with Kiwi as the "
+        "oracle (make bench KO_CORPUS=FOLDER); without it, the last such figures are kept",
+    )
+    parser.add_argument(
+        "--ko-details",
+        action="store_true",
+        help="with --ko-corpus: print what is still missed and found in excess",
     )
     args = parser.parse_args(argv)
-    sections = []
-    if args.only in (None, "builds"):
-        sections.append(report_builds(Path(), args.runs))
-    if args.only in (None, "search"):
-        sections.append(report_search(Path(), args.runs, args.with_kiwi))
+    old = args.out.read_text(encoding="utf-8") if args.out.is_file() else ""
+    # The corpus first: a folder that cannot be measured stops before the builds.
+    if args.ko_corpus:
+        try:
+            corpus = report_corpus(args.ko_corpus, args.ko_details)
+        except CorpusError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+    else:
+        corpus = kept_section(old, CORPUS_HEADING)
+    # A section not measured this time keeps its last figures.
+    sections = [
+        report_builds(Path(), args.runs)
+        if args.only in (None, "builds")
+        else kept_section(old, BUILDS_HEADING),
+        report_search(Path(), args.runs, args.with_kiwi)
+        if args.only in (None, "search")
+        else kept_section(old, SEARCH_HEADING),
+        corpus,
+    ]
+    sections = [section for section in sections if section]
     header = [
         "# Benchmarks",
         "",
@@ -304,7 +350,6 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(header) + "\n" + "\n\n".join(sections) + "\n"
     # Figures measured otherwise (the installs, the suite's wall time) follow
     # a marker, and are kept.
-    old = args.out.read_text(encoding="utf-8") if args.out.is_file() else ""
     if KEPT in old:
         text += "\n" + old[old.index(KEPT) :]
     args.out.parent.mkdir(parents=True, exist_ok=True)

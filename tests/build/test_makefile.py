@@ -85,3 +85,28 @@ def test_make_test_brings_node_and_a_chromium_itself(tmp_path: Path) -> None:
         "-m pytorchkr_archive.measure.chromium --install",
         "-m pytest",
     ]
+
+
+def test_make_bench_installs_kiwi_once_and_measures_the_corpus_given(tmp_path: Path) -> None:
+    """Kiwi comes from requirements-bench.lock, for make bench only (never for
+    make html or make test), and KO_CORPUS reaches the benchmark."""
+    for name in ("Makefile", "requirements.lock", "requirements-bench.lock"):
+        shutil.copy2(PROJECT / name, tmp_path / name)
+    log = tmp_path / "calls.log"
+    python = tmp_path / "python"
+    python.write_text(FAKE_PYTHON.format(log=log))
+    python.chmod(0o755)
+    make(tmp_path, "html")
+    assert "requirements-bench.lock" not in log.read_text()
+
+    make(tmp_path, "bench", "KO_CORPUS=../shared/ko-corpus")
+    make(tmp_path, "bench")
+    calls = [line for line in log.read_text().splitlines() if "bench" in line]
+    assert calls == [
+        "-m pip install --quiet --disable-pip-version-check --require-hashes "
+        "-r requirements-bench.lock",
+        "-m pytorchkr_archive.measure.bench --ko-corpus ../shared/ko-corpus",
+        "-m pytorchkr_archive.measure.bench",
+    ]
+    assert "kiwipiepy==" in (PROJECT / "requirements-bench.lock").read_text(encoding="utf-8")
+    assert "kiwipiepy" not in (PROJECT / "requirements.lock").read_text(encoding="utf-8")
