@@ -10,7 +10,6 @@ import os
 import signal
 import threading
 import warnings
-from pathlib import Path
 
 from pytorchkr_archive.measure.chromium import (
     OUTSIDE_LOCALHOST,
@@ -18,6 +17,7 @@ from pytorchkr_archive.measure.chromium import (
     is_local,
 )
 from tests.conftest import EVENT, LANGUAGES
+from tests.helpers import processes
 
 #: Every page of a language, as built (checked by test_browser.py).
 PAGES = (
@@ -35,15 +35,11 @@ EVERY_PAGE = [f"{lang}/{page}" for lang in LANGUAGES for page in PAGES]
 
 def driver_processes() -> list[int]:
     """The process ids of this process's children that are Playwright's driver."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-            if parent == os.getpid() and b"run-driver" in (stat.parent / "cmdline").read_bytes():
-                found.append(int(stat.parent.name))
-        except (OSError, ValueError, IndexError):
-            continue
-    return found
+    return [
+        pid
+        for pid, parent, command in processes()
+        if parent == os.getpid() and "run-driver" in command
+    ]
 
 
 def stop_playwright(playwright, grace: float = 30.0) -> None:

@@ -8,7 +8,7 @@ import re
 import shutil
 import socket
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -118,14 +118,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def processes() -> Iterator[tuple[int, int, str]]:
+    """(id, parent's id, command line) of every running process (none without /proc)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue
+        command = cmdline.replace(b"\0", b" ").decode("utf-8", "replace")
+        yield int(stat.parent.name), parent, command
+
+
 def left_behind(marker: str) -> list[str]:
     """Command lines of the running processes that contain ``marker``."""
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            command = cmdline.read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
-        except OSError:
-            continue
-        if marker in command:
-            found.append(command)
-    return found
+    return [command for _, _, command in processes() if marker in command]

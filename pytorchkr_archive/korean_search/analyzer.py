@@ -42,7 +42,8 @@ import snowballstemmer
 RULES_PATH = Path(__file__).with_name("rules.json")
 #: A word: letters, digits and underscores (emoji, marks and punctuation split).
 WORD = re.compile(r"[^\W]+")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+#: A Hangul syllable (what makes a word Korean here).
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN_WITH_HANGUL_TAIL = re.compile(r"^([a-z][a-z0-9_]*)([\uac00-\ud7a3]+)$")
 _LATIN = re.compile(r"[a-z]")
 
@@ -120,7 +121,7 @@ def strip_suffixes(word: str, min_root: int | None = None) -> str:
 def stem(word: str) -> str:
     """The root a word is indexed and searched under."""
     word = word.lower()
-    if not _HANGUL.search(word):
+    if not HANGUL.search(word):
         return _english().stemWord(word) if _LATIN.search(word) else word
     latin = _LATIN_WITH_HANGUL_TAIL.match(word)
     if latin:

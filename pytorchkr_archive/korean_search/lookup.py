@@ -84,9 +84,9 @@ def search(
             for mapping in (terms, titles):
                 if word not in mapping:
                     files += [f for term, v in mapping.items() if word in term for f in _files(v)]
-        for mapping in (terms, titles) if related else ():
-            for term in related(word, mapping):
-                files += _files(mapping[term])
+        if related:
+            for mapping in (terms, titles):
+                files += [f for term in related(word, mapping) for f in _files(mapping[term])]
         for file in files:
             found.setdefault(file, set()).add(word)
     longer = len([w for w in words if len(w) > 2])

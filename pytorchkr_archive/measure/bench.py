@@ -33,13 +33,15 @@ from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
 from pytorchkr_archive.korean_search import analyzer
 from pytorchkr_archive.korean_search.language import SearchKorean
 from pytorchkr_archive.korean_search.lookup import korean_related, load_index, search
-from pytorchkr_archive.measure.bench_builds import report_builds
+from pytorchkr_archive.measure.bench_builds import BUILDS_HEADING, report_builds
 from pytorchkr_archive.measure.bench_ko_corpus import CORPUS_HEADING, report_corpus
 from pytorchkr_archive.measure.chromium import find_chromium
 from pytorchkr_archive.measure.korean_corpus import CorpusError
 from pytorchkr_archive.measure.machine import machine
 
 RECAP = "events/2025-03-30-pytorch-core-conference"
+#: The heading of the Korean search section (kept when not measured).
+SEARCH_HEADING = "## Korean search"
 QUERIES = Path(analyzer.__file__).with_name("queries.json")
 
 
@@ -231,7 +233,7 @@ def report_search(source: Path, runs: int, with_kiwi: bool = False) -> str:
         builds = measure_builds(source, Path(tmp), runs)
         default, ours = builds
         lines = [
-            "## Korean search",
+            SEARCH_HEADING,
             "",
             f"Korean site, fresh build (`sphinx-build -E`), median of {runs} runs.",
             "",
@@ -265,9 +267,6 @@ def report_search(source: Path, runs: int, with_kiwi: bool = False) -> str:
         return "\n".join(lines)
 
 
-#: The headings of the sections make bench writes.
-BUILDS_HEADING = "## Build speed"
-SEARCH_HEADING = "## Korean search"
 #: Where the figures that make bench does not measure begin in docs/benchmarks.md.
 KEPT = "<!-- Measured by other commands: make bench keeps what follows. -->"
 

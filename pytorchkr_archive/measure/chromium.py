@@ -90,16 +90,16 @@ def install() -> tuple[Path | None, str]:
     return None, missing_message(why.removeprefix("Error: "))
 
 
-def is_local(url: str) -> bool:
-    """Whether ``url`` is served by the local server."""
-    return url.startswith(("http://127.0.0.1:", "http://localhost:"))
-
-
-#: Every URL that :func:`is_local` refuses: route it to :func:`block_outside_localhost`.
-#: Only these requests are stopped and handed to Python; the local ones go
-#: through untouched (routing every request through a handler made each page
-#: load 80 % slower here).
+#: Every URL the local server does not serve: route it to
+#: :func:`block_outside_localhost`.  Only these requests are stopped and handed
+#: to Python; the local ones go through untouched (routing every request
+#: through a handler made each page load 80 % slower here).
 OUTSIDE_LOCALHOST = re.compile(r"^(?!http://(127\.0\.0\.1|localhost):)")
+
+
+def is_local(url: str) -> bool:
+    """Whether ``url`` is served by the local server (the same rule as routing)."""
+    return OUTSIDE_LOCALHOST.match(url) is None
 
 
 def block_outside_localhost(route, request) -> None:

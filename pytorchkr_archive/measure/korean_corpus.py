@@ -33,6 +33,7 @@ from pathlib import Path
 from sphinx.search import SearchLanguage
 
 from pytorchkr_archive.catalogs.reader import read
+from pytorchkr_archive.korean_search.analyzer import HANGUL
 from pytorchkr_archive.korean_search.lookup import Related, search
 
 #: The Kiwi tags of a noun (general, proper), and of what attaches to one.
@@ -79,7 +80,7 @@ def read_corpus(folder: Path) -> list[Document]:
 
 
 def _has_hangul(text: str) -> bool:
-    return re.search(r"[\uac00-\ud7a3]", text) is not None
+    return HANGUL.search(text) is not None
 
 
 @dataclass

@@ -60,9 +60,6 @@ def disagreements(tokens: list[str]) -> tuple[bool, list[Disagreement]]:
     """Whether both sides split the tokens' text alike, and the words they stem apart."""
     text = " ".join(tokens)
     split, stems = javascript_analysis(text, tokens)
-    differ = [
-        Disagreement(token, analyzer.stem(token), stem)
-        for token, stem in zip(tokens, stems, strict=True)
-        if analyzer.stem(token) != stem
-    ]
+    pairs = zip(tokens, map(analyzer.stem, tokens), stems, strict=True)
+    differ = [Disagreement(token, python, js) for token, python, js in pairs if python != js]
     return split == analyzer.split(text), differ

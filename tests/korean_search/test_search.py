@@ -136,6 +136,15 @@ FINISHED = (
 )
 
 
+def result_pages(page) -> list[str]:
+    """Once the search has finished, the pages its results link to."""
+    page.wait_for_function(FINISHED, timeout=10_000)
+    links = page.locator("#search-results ul.search li a").evaluate_all(
+        "(links) => links.map((a) => a.getAttribute('href'))"
+    )
+    return [href.split("?")[0].split("#")[0] for href in links]
+
+
 @pytest.fixture(scope="module")
 def search(reader_context, site_url: str):
     """Search the site as its search page does: the pages the results link to.
@@ -156,11 +165,7 @@ def search(reader_context, site_url: str):
             page.wait_for_function("() => Search.hasIndex()")
         page = pages[lang]
         page.evaluate(RUN_QUERY, query)
-        page.wait_for_function(FINISHED, timeout=10_000)
-        links = page.locator("#search-results ul.search li a").evaluate_all(
-            "(links) => links.map((a) => a.getAttribute('href'))"
-        )
-        return [href.split("?")[0].split("#")[0] for href in links]
+        return result_pages(page)
 
     yield run
     for page in pages.values():
@@ -175,11 +180,7 @@ def type_query(page, base: str, lang: str, query: str) -> list[str]:
     box.press_sequentially(query)  # key by key, as a reader types
     box.press("Enter")
     page.wait_for_url(re.compile(r"/search\.html\?q="))
-    page.wait_for_function(FINISHED, timeout=10_000)
-    links = page.locator("#search-results ul.search li a").evaluate_all(
-        "(links) => links.map((a) => a.getAttribute('href'))"
-    )
-    return [href.split("?")[0].split("#")[0] for href in links]
+    return result_pages(page)
 
 
 @pytest.mark.parametrize("query", KOREAN_QUERIES)
