@@ -15,6 +15,8 @@ wings below it in this list:
 - :mod:`.korean_search`: the Korean search language;
 - :mod:`.translation`: the translators' commands and the build's catalog
   extensions;
+- :mod:`.parallel`: the parallel view, a page's blocks beside another
+  language's;
 - :mod:`.build`: building and previewing the site (commands only);
 - :mod:`.measure`: benchmarks and Lighthouse (commands only).
 """
@@ -43,6 +45,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("pytorchkr_archive.korean_search")
     app.setup_extension("pytorchkr_archive.events")
     app.setup_extension("pytorchkr_archive.pages.discovery")
+    app.setup_extension("pytorchkr_archive.parallel")
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -20,6 +20,7 @@ WINGS = (
     "events",
     "korean_search",
     "translation",
+    "parallel",
     "build",
     "measure",
 )

@@ -17,6 +17,15 @@ file's path), and a forked worker inherits those of the first build, which
 would serve the translations as they were then.  Both caches are emptied
 before each build.
 
+The parallel view shows each block beside the same block in another
+language, which is another build's output.  The preview serves one language
+at the root of its folder; before its first build, the other languages are
+built once into sub-folders named by their code (``_build/live/ko/en/``),
+where the page's relative links to them lead (a path cannot go above the
+server's root, so ``../en/`` from a page at the root is ``/en/``).  A
+translator sees a saved change beside its English source; a change to the
+English sources shows in the other languages on the next ``make live``.
+
 Changes to the archive's Python code are not picked up by a running server:
 restart it.
 
@@ -106,6 +115,30 @@ class WarmBuilder(Builder):
         show_message(f"Serving on {self.uri}")
 
 
+def build_beside(args: Sequence[str]) -> None:
+    """Build, once, every language but the previewed one into the preview's folder.
+
+    ``args`` is the preview's command line (sphinx-autobuild's, read by its own
+    parser): its source and output folders, and ``-D language=xx``.
+    """
+    from pytorchkr_archive.project import project_languages
+
+    where, build_args = autobuild._parse_args(list(args))
+    defines = sphinx.cmd.build.get_parser().parse_args(build_args).define or []
+    lang = next((d.partition("=")[2] for d in defines if d.startswith("language=")), "")
+    languages = project_languages(where.sourcedir)
+    for code, entry in languages.table.items():
+        if code == (lang or languages.default):
+            continue
+        show_message(f"Building {entry['name']} beside it, for the parallel view (once)")
+        out = where.outdir / code
+        status = sphinx_build(
+            ["-b", "html", "-q", "-D", f"language={code}", str(where.sourcedir), str(out)]
+        )
+        if status:
+            print(f"The {code} build failed (see above): the parallel view will say so.")
+
+
 def port_in_use(host: str, port: int) -> bool:
     """Whether another process listens on ``host:port`` (as uvicorn binds it)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -150,6 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     stop_with_parent()
     print("Ctrl+C stops the preview.")
+    build_beside(args)
     autobuild.Builder = WarmBuilder  # type: ignore[misc]
     autobuild.main(args)
     return 0

@@ -94,6 +94,37 @@ def view(
     )
 
 
+#: The event card's fields in the order ``archive-event-card.html`` shows
+#: them, each with the metadata messages its text is made of (none: the date
+#: and time are written by Babel, the links are the same in every language).
+CARD_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("date", ()),
+    ("time", ()),
+    ("place", ("city", "country")),
+    ("venue", ("venue.name",)),
+    ("sponsor", ("sponsor.name",)),
+    ("registration", ()),
+    ("recaps", ()),
+    ("author", ("author",)),
+)
+
+
+def card_fields(event: EventView) -> list[tuple[str, tuple[str, ...]]]:
+    """The card's fields that ``event`` shows, in the card's order.
+
+    The parallel view matches the card of two languages field by field, by
+    name: the template leaves a field out when the event has no value for it.
+    """
+    shown = {
+        "venue": event.venue,
+        "sponsor": event.sponsor,
+        "registration": event.registration,
+        "recaps": event.recaps,
+        "author": event.author,
+    }
+    return [(name, messages) for name, messages in CARD_FIELDS if shown.get(name, True)]
+
+
 def by_year(
     pages: list[EventPage], lang: str, translations: Translations, language: Language
 ) -> list[tuple[int, list[EventView]]]:

@@ -13,7 +13,7 @@ exactly the attributes and elements where Furo writes them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +103,22 @@ def furo_template_dir() -> Path:
 FURO_LOCATION = "site-packages/furo/theme/furo"
 
 
+def add_module_messages(app: Sphinx, module: str, messages: Iterable[str]) -> None:
+    """Put interface strings a Python module passes to ``sphinx.po`` into ``sphinx.pot``.
+
+    Each is located at the first line of ``module`` that quotes it.  Only
+    with the gettext builder (``make gettext``).
+    """
+    if not isinstance(app.builder, MessageCatalogBuilder):
+        return
+    catalog = app.builder.catalogs["sphinx"]
+    source = Path(module).as_posix()
+    lines = Path(module).read_text(encoding="utf-8").splitlines()
+    for message in messages:
+        line = next(i for i, text in enumerate(lines, 1) if f'"{message}"' in text)
+        catalog.add(message, MsgOrigin(source=source, line=line))
+
+
 def extract_theme_messages(app: Sphinx) -> None:
     """Put Furo's interface strings into ``sphinx.pot`` with the archive's own.
 
@@ -115,19 +131,15 @@ def extract_theme_messages(app: Sphinx) -> None:
     """
     if not isinstance(app.builder, MessageCatalogBuilder):
         return
-    catalog = app.builder.catalogs["sphinx"]
     for module, messages in (
         (__file__, (*HARDCODED_LABELS, *HARDCODED_ICON_TITLES, NAVIGATION_TOGGLE)),
         (__file__, SPHINX_UNTRANSLATED),
         (a11y.__file__, (ANNOUNCEMENT_LABEL, SIDEBAR_LABEL)),
     ):
-        source = Path(module).as_posix()
-        lines = Path(module).read_text(encoding="utf-8").splitlines()
-        for message in messages:
-            line = next(i for i, text in enumerate(lines, 1) if f'"{message}"' in text)
-            catalog.add(message, MsgOrigin(source=source, line=line))
+        add_module_messages(app, module, messages)
     if app.config.html_theme != "furo":
         return
+    catalog = app.builder.catalogs["sphinx"]
     extract = app.builder.templates.environment.extract_translations
     theme_dir = furo_template_dir()
     for template in sorted(theme_dir.rglob("*.html")):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -84,6 +86,12 @@ def test_make_live_serves_the_translation_just_saved(tmp_path: Path) -> None:
 
     try:
         wait_for(lambda: BEFORE in served(), "first build", server)
+        # The English build beside it, where the page's parallel view finds it.
+        toggle = re.search(r'data-parallel-src="([^"]+)"', served()).group(1)
+        beside = urllib.parse.urljoin(url, toggle)
+        assert beside == f"http://127.0.0.1:{port}/en/_parallel/{EVENT}.js"
+        with urllib.request.urlopen(beside, timeout=5) as response:
+            assert b'"lang":"en"' in response.read()
         for old, new in EDITS:
             edit_catalog(project, old, new)
             wait_for(
@@ -94,5 +102,7 @@ def test_make_live_serves_the_translation_just_saved(tmp_path: Path) -> None:
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0]
+    # The Korean and its two rebuilds (the English beside it builds quietly).
     assert output.count("build succeeded") == 3, output
+    assert "Building English beside it" in output
     assert not left_behind(f"--port {port}"), "make live left processes running"

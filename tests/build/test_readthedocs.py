@@ -66,3 +66,21 @@ def test_feeds_sitemaps_and_404_use_read_the_docs_urls(
     assert all(href.startswith(f"/{lang}/latest/_static/") for href in stylesheets), stylesheets
     body_links = [a["href"] for a in not_found.select("article p a.reference")]
     assert body_links == [f"/{lang}/latest/index.html", f"/{lang}/latest/events/index.html"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_parallel_view_loads_the_other_project_from_the_same_host(
+    rtd_sites: dict[str, Path], lang: str
+) -> None:
+    """Each project writes only its own language's blocks; the other's come
+    from the other project, at its Read the Docs URL."""
+    other = "ko" if lang == "en" else "en"
+    toggle = soup(rtd_sites[lang] / f"{EVENT}.html").select_one("button.parallel-toggle")
+    assert toggle["data-parallel-src"] == (
+        f"https://example.readthedocs.io/{other}/latest/_parallel/{EVENT}.js"
+    )
+    assert toggle["data-parallel-page"] == (
+        f"https://example.readthedocs.io/{other}/latest/{EVENT}.html"
+    )
+    data = (rtd_sites[other] / "_parallel" / f"{EVENT}.js").read_text(encoding="utf-8")
+    assert f'"lang":"{other}"' in data

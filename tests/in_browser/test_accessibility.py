@@ -119,3 +119,24 @@ def test_no_violations_with_the_back_to_top_button_shown(
         assert axe(page, axe_source) == []
     finally:
         page.context.close()
+
+
+#: A page of each kind with the parallel view on (pytorchkr_archive.parallel).
+PARALLEL_PAGES = [f"{lang}/{page}" for lang in LANGUAGES for page in (EVENT, "index")]
+
+
+@pytest.mark.parametrize("lang_page", PARALLEL_PAGES)
+def test_no_violations_with_the_parallel_view_on(
+    reader, axe_source: str, site_url: str, lang_page: str
+) -> None:
+    """Each shown block in its language, its label, notes and edit links, in
+    both schemes and sizes; the reader's choice is emptied afterwards."""
+    other = "ko" if lang_page.startswith("en/") else "en"
+    open_page(reader, url_of(site_url, lang_page) + f"?parallel={other}")
+    try:
+        reader.wait_for_function(f"document.documentElement.dataset.parallel === '{other}'")
+        assert reader.locator(f".parallel-block .parallel-text[lang={other}]").count() > 1
+        scroll_through(reader)
+        assert axe(reader, axe_source) == []
+    finally:
+        reader.evaluate("localStorage.clear()")
