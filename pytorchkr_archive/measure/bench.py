@@ -12,6 +12,9 @@ Korean search (issue: Korean search that finds Korean words):
   Sphinx's lookup (:mod:`pytorchkr_archive.korean_search.lookup`);
 * the time a query takes in Chromium (``Search._parseQuery`` and
   ``Search._performSearch``, the work done between Enter and the results).
+
+The parallel view (:mod:`.bench_parallel`): the event page's weight in the
+default view and with the view on, and the time the view takes to show.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from pytorchkr_archive.korean_search.language import SearchKorean
 from pytorchkr_archive.korean_search.lookup import korean_related, load_index, search
 from pytorchkr_archive.measure.bench_builds import BUILDS_HEADING, report_builds
 from pytorchkr_archive.measure.bench_ko_corpus import CORPUS_HEADING, report_corpus
+from pytorchkr_archive.measure.bench_parallel import PARALLEL_HEADING, report_parallel
 from pytorchkr_archive.measure.chromium import find_chromium
 from pytorchkr_archive.measure.korean_corpus import CorpusError
 from pytorchkr_archive.measure.machine import machine
@@ -292,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
     parser.add_argument(
         "--only",
-        choices=("builds", "search"),
+        choices=("builds", "search", "parallel"),
         help="measure one section only (the others keep their last figures)",
     )
     parser.add_argument(
@@ -331,6 +335,9 @@ def main(argv: list[str] | None = None) -> int:
         report_search(Path(), args.runs, args.with_kiwi)
         if args.only in (None, "search")
         else kept_section(old, SEARCH_HEADING),
+        report_parallel(Path(), args.runs)
+        if args.only in (None, "parallel")
+        else kept_section(old, PARALLEL_HEADING),
         corpus,
     ]
     sections = [section for section in sections if section]

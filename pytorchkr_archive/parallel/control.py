@@ -42,7 +42,7 @@ STATIC = Path(__file__).with_name("static")
 TEMPLATES = Path(__file__).with_name("templates")
 #: Loaded on every page with blocks: the control's behaviour, without the view.
 CONTROL_SCRIPT = "archive-parallel-control.js"
-#: Loaded when the reader turns the view on.
+#: Loaded when the reader turns the view on (the script loads the style).
 VIEW_SCRIPT = "archive-parallel.js"
 VIEW_STYLE = "archive-parallel.css"
 
@@ -67,11 +67,14 @@ def interface_strings(app: Sphinx) -> dict[str, Any]:
     return strings
 
 
-def _versioned(app: Sphinx, context: dict[str, Any], name: str) -> str:
-    """A static file's URL from the page, with a digest of its content (a new
-    file is a new URL, so a browser never runs an old view with new data)."""
-    digest = hashlib.sha1((STATIC / name).read_bytes()).hexdigest()[:8]
-    return f"{context['pathto'](f'_static/{name}', 1)}?v={digest}"
+def _versioned(context: dict[str, Any]) -> str:
+    """The view script's URL from the page, with a digest of the script and its
+    stylesheet (which it loads from the same address): a new view is a new
+    URL, so a browser never runs an old view with new data."""
+    digest = hashlib.sha1()
+    for name in (VIEW_SCRIPT, VIEW_STYLE):
+        digest.update((STATIC / name).read_bytes())
+    return f"{context['pathto'](f'_static/{VIEW_SCRIPT}', 1)}?v={digest.hexdigest()[:8]}"
 
 
 def _catalog(app: Sphinx, pagename: str, repository: Repository | None) -> Catalog | None:
@@ -138,8 +141,7 @@ def add_parallel_view(
         )
     context["archive_parallel"] = {
         "own": context["pathto"](f"{DATA_DIR}/{pagename}.js", 1),
-        "script": _versioned(app, context, VIEW_SCRIPT),
-        "style": _versioned(app, context, VIEW_STYLE),
+        "script": _versioned(context),
         "others": [other for other in others if other["src"]],
     }
     app.add_js_file(CONTROL_SCRIPT, defer="defer")

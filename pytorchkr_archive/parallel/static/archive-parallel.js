@@ -199,5 +199,83 @@ window.archiveParallel = (() => {
     clear();
   };
 
-  return { receive, show, hide };
+  // -- The toggle: which language, remembered, in the address ---------------
+  const KEY = "archive-parallel";
+  let loadedStyle = false;
+  const style = (script) => {
+    if (loadedStyle) return;
+    loadedStyle = true;
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = script.replace("archive-parallel.js", "archive-parallel.css");
+    document.head.append(link);
+  };
+  const remember = (lang) => {
+    try {
+      localStorage.setItem(KEY, lang || "off");
+    } catch {}
+  };
+  const showInAddress = (lang) => {
+    const url = new URL(window.location.href);
+    if (lang) url.searchParams.set("parallel", lang);
+    else url.searchParams.delete("parallel");
+    history.replaceState(history.state, "", url);
+  };
+
+  const start = (control, pressed) => {
+    const own = document.documentElement.lang;
+    const toggles = [...control.querySelectorAll("button.parallel-toggle")];
+    const byLang = new Map(toggles.map((button) => [button.dataset.parallelLang, button]));
+    // A language of the archive asked for on its own page means "the other one".
+    const choose = (asked) => {
+      if (!asked || asked === "off") return null;
+      if (byLang.has(asked)) return asked;
+      return asked === own && toggles.length ? toggles[0].dataset.parallelLang : null;
+    };
+    const turn = (lang, chosen) => {
+      for (const button of toggles) {
+        button.setAttribute("aria-pressed", String(button.dataset.parallelLang === lang));
+      }
+      // The address says what is shown, so that it can be shared as it is.
+      if (chosen) remember(lang);
+      if (chosen || lang) showInAddress(lang);
+      if (!lang) {
+        hide();
+        return;
+      }
+      style(control.dataset.parallelScript);
+      const button = byLang.get(lang);
+      show({
+        lang,
+        name: button.querySelector("[lang]")?.textContent || lang,
+        src: button.dataset.parallelSrc,
+        page: button.dataset.parallelPage,
+        own: control.dataset.parallelOwn,
+        ownLang: own,
+        status: control,
+      });
+    };
+    const toggle = (button) => {
+      const on = button.getAttribute("aria-pressed") === "true";
+      turn(on ? null : button.dataset.parallelLang, true);
+    };
+    control.addEventListener("click", (event) => {
+      const button = event.target.closest("button.parallel-toggle");
+      if (button) toggle(button);
+    });
+    if (pressed) {
+      toggle(pressed);
+      return;
+    }
+    const asked = new URLSearchParams(window.location.search).get("parallel");
+    let remembered = null;
+    try {
+      remembered = localStorage.getItem(KEY);
+    } catch {}
+    const lang = choose(asked ?? remembered);
+    if (asked !== null) turn(lang, true);
+    else if (lang) turn(lang, false);
+  };
+
+  return { receive, start };
 })();
