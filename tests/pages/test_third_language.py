@@ -158,3 +158,19 @@ def test_feeds_sitemaps_and_social_cards_cover_every_language(trilingual) -> Non
     landing = (site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'var available = \["en", "ko", "ja"\]', landing)
     assert 'hreflang="ja" lang="ja">日本語</a>' in landing
+
+
+def test_with_three_languages_the_reader_picks_which_to_show_beside(trilingual) -> None:
+    """The parallel view's toggles: one per other language, in a menu, each
+    with that language's data file, which its own build wrote."""
+    _, site, _ = trilingual
+    for lang in LANGS:
+        page = site / lang / f"{EVENT}.html"
+        control = soup(page).select_one(".parallel-control")
+        toggles = control.select("details.language-menu button.parallel-toggle")
+        assert sorted(t["data-parallel-lang"] for t in toggles) == sorted(set(LANGS) - {lang})
+        for toggle in toggles:
+            assert toggle["aria-pressed"] == "false"
+            data = (page.parent / toggle["data-parallel-src"]).resolve()
+            assert data.is_file(), toggle["data-parallel-src"]
+            assert f'"lang":"{toggle["data-parallel-lang"]}"' in data.read_text("utf-8")
