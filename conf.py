@@ -108,6 +108,8 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 # Where the site is served in production, for the absolute URLs of feeds,
 # sitemaps and social cards when the build is not on Read the Docs.
 archive_base_url = "https://pytorchkr-archive.readthedocs.io/{language}/latest/"
+# Who organizes the events, for their structured data (schema.org Event).
+archive_organizer_url = "https://pytorch.kr/"
 
 # -- Options for sphinxext-opengraph -----------------------------------------
 # The site URL and name are set per language by pytorchkr_archive.pages.discovery.

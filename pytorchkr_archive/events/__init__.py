@@ -10,6 +10,10 @@ Each event page then gets a card of its facts after its title, and the
 every talk.  What they show is rendered at write time, in the
 language being built, by Jinja templates whose labels are translated through
 ``sphinx.po`` like the rest of the interface, with values from the data.
+Events still ahead at the build's clock are listed first, under their own
+heading (:mod:`.schedule`); every event has an iCalendar file and is in its
+language's calendar feed (:mod:`.calendars`), and its page carries
+schema.org ``Event`` data (:mod:`.structured_data`).
 The organizers' commands are here too: ``make new-event``
 (:mod:`.new_event`) and ``make check-events`` (:mod:`.check_events`).
 """
@@ -17,6 +21,7 @@ The organizers' commands are here too: ``make new-event``
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 from typing import Any, ClassVar
@@ -25,11 +30,15 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
 
+from pytorchkr_archive.events.calendars import CALENDAR_FEED, calendar_path
 from pytorchkr_archive.events.collection import EventPage, collect
-from pytorchkr_archive.events.render import by_year, speakers, view
+from pytorchkr_archive.events.render import listing, speakers, view
+from pytorchkr_archive.events.schedule import ClockError, build_clock, is_upcoming
 from pytorchkr_archive.events.translations import Translations, load_translations
 
 
@@ -91,6 +100,19 @@ def load_events(app: Sphinx) -> None:
             subtype="event",
         )
     app.env.archive_events = pages
+    try:
+        now = build_clock()
+    except ClockError as error:
+        raise ConfigError(str(error)) from None
+    app.env.archive_now = now
+    # An event page whose event passed (or came back) since the last build is
+    # written again: its card no longer leads with the registration.
+    before: dict[str, bool] = getattr(app.env, "archive_upcoming", {})
+    upcoming = {page.docname: is_upcoming(page, now) for page in pages}
+    app.env.archive_upcoming = upcoming
+    app.env.archive_upcoming_changed = {
+        docname for docname, ahead in upcoming.items() if before.get(docname, ahead) != ahead
+    }
     config = app.config
     lang = config.language or config.archive_default_language
     if lang == config.archive_default_language:
@@ -119,8 +141,10 @@ def add_card(app: Sphinx, doctree: nodes.document) -> None:
 def outdated_listings(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """Pages with listings are read again on every build: any event may have changed."""
-    return sorted(getattr(env, "archive_listing_docs", set()))
+    """Pages with listings are read again on every build (any event may have
+    changed), and so is an event page whose event has passed since the last."""
+    changed = getattr(env, "archive_upcoming_changed", set())
+    return sorted(getattr(env, "archive_listing_docs", set()) | changed)
 
 
 def merge_listings(
@@ -140,10 +164,22 @@ def _language(translator: Any) -> tuple[str, dict[str, dict[str, str]]]:
     return config.language or config.archive_default_language, config.archive_languages
 
 
-def event_view(translator: Any, page: EventPage):
-    """The view of an event in the language being built."""
-    lang, languages = _language(translator)
-    return view(page, lang, translations(translator.builder.env), languages.get(lang, {}))
+def card_view(builder: Any, page: EventPage):
+    """The event as its card shows it on the page being written: in the
+    language being built, as of the build's clock, with its calendar file."""
+    config = builder.config
+    lang = config.language or config.archive_default_language
+    env = builder.env
+    shown = view(
+        page, lang, translations(env), config.archive_languages.get(lang, {}), build_now(env)
+    )
+    here = builder.get_target_uri(builder.current_docname)
+    return replace(shown, calendar=relative_uri(here, calendar_path(page.docname)))
+
+
+def build_now(env: BuildEnvironment):
+    """The build's clock (:mod:`.schedule`), read once at the start of the build."""
+    return getattr(env, "archive_now", None) or build_clock()
 
 
 def _uri(translator: Any, docname: str) -> str:
@@ -161,7 +197,7 @@ def visit_event_card(translator: Any, node: event_card) -> None:
     translator.body.append(
         translator.builder.templates.render(
             "archive-event-card.html",
-            {"event": event_view(translator, page), "languages": languages},
+            {"event": card_view(translator.builder, page), "languages": languages},
         )
     )
     raise nodes.SkipNode
@@ -170,20 +206,26 @@ def visit_event_card(translator: Any, node: event_card) -> None:
 def visit_event_list(translator: Any, node: event_list) -> None:
     lang, languages = _language(translator)
     env = translator.builder.env
-    groups = [
-        (
-            year,
-            [
-                (event, _uri(translator, event.docname), _title(translator, event.docname))
-                for event in views
-            ],
-        )
-        for year, views in by_year(events(env), lang, translations(env), languages.get(lang, {}))
-    ]
+    ahead, past = listing(
+        events(env), lang, translations(env), languages.get(lang, {}), build_now(env)
+    )
+
+    def linked(views):
+        return [
+            (event, _uri(translator, event.docname), _title(translator, event.docname))
+            for event in views
+        ]
+
+    here = translator.builder.get_target_uri(translator.builder.current_docname)
     translator.body.append(
         translator.builder.templates.render(
             "archive-event-list.html",
-            {"groups": groups, "level": node["heading_level"]},
+            {
+                "upcoming": linked(ahead),
+                "groups": [(year, linked(views)) for year, views in past],
+                "level": node["heading_level"],
+                "calendar": relative_uri(here, CALENDAR_FEED),
+            },
         )
     )
     raise nodes.SkipNode
@@ -250,4 +292,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", describe_event_page, priority=600)
     app.add_css_file("archive-events.css")
     app.setup_extension("pytorchkr_archive.events.feeds")
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    app.setup_extension("pytorchkr_archive.events.calendars")
+    app.setup_extension("pytorchkr_archive.events.structured_data")
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}

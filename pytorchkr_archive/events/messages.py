@@ -25,6 +25,8 @@ CONTEXTS = {
     ("city",): "event city",
     ("country",): "event country",
     ("venue", "name"): "venue name",
+    ("venue", "address"): "venue address",
+    ("announcement",): "event announcement",
     ("sponsor", "name"): "sponsor name",
     ("author",): "recap author",
     ("summary",): "event summary",
@@ -46,7 +48,7 @@ class FieldMessage:
 def _values(event: Event) -> list[tuple[tuple, tuple, str]]:
     """(location in the data, kind of field, English) for every translatable field."""
     found: list[tuple[tuple, tuple, str]] = []
-    for key in ("city", "country", "author", "summary"):
+    for key in ("city", "country", "author", "summary", "announcement"):
         value = getattr(event, key)
         if value:
             found.append(((key,), (key,), value))
@@ -54,6 +56,8 @@ def _values(event: Event) -> list[tuple[tuple, tuple, str]]:
         organization = getattr(event, key)
         if organization:
             found.append(((key, "name"), (key, "name"), organization.name))
+    if event.venue and event.venue.address:
+        found.append((("venue", "address"), ("venue", "address"), event.venue.address))
     for index, talk in enumerate(event.talks):
         found.append((("talks", index, "title"), ("talks", "title"), talk.title))
         found.append((("talks", index, "speaker"), ("talks", "speaker"), talk.speaker))

@@ -2,8 +2,9 @@
 
 It writes ``events/<date>-<slug>.md`` from a template that has every field of
 the event schema (``docs/events.md``), with the date filled in and the rest to
-replace, and a skeleton of the recap; then it tells the organizer what comes
-next.  It refuses to overwrite a page, and checks the date and the slug.
+replace, and a skeleton of the recap (of the announcement, for an event
+still ahead: then its registration link comes first); then it tells the
+organizer what comes next.  It refuses to overwrite a page, and checks the date and the slug.
 """
 
 from __future__ import annotations
@@ -16,10 +17,36 @@ from pathlib import Path
 from string import Template
 
 from pytorchkr_archive.events.collection import EVENTS_DIR, collect
+from pytorchkr_archive.events.schedule import ClockError, build_clock
 from pytorchkr_archive.project import project_languages
 
 TEMPLATE = Path(__file__).with_name("event-template.md")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+#: The parts of the template that depend on whether the event is ahead.
+AHEAD = {
+    "registration": "  registration: https://TODO  # the registration page, first on the card\n",
+    "was": "will be",
+    "announcement": (
+        "  # announcement: shown until the event is over: what to expect, how to register\n"
+        '  announcement: "TODO: a short announcement."\n'
+    ),
+    "body": (
+        "# TODO: the event's title\n\n"
+        "TODO: what the event will be. After the event, the recap replaces this.\n"
+    ),
+}
+PAST = {
+    "registration": "  # registration: https://TODO  (optional) the registration page\n",
+    "was": "was",
+    "announcement": "",
+    "body": (
+        "# TODO: the recap's title\n\n"
+        "TODO: the first paragraph of the recap: what the event was, where and when.\n\n"
+        "## TODO: the first talk\n\n"
+        "TODO: what the talk was about.\n"
+    ),
+}
 
 NEXT_STEPS = """\
 Created {path}.
@@ -63,7 +90,15 @@ def main(argv: list[str] | None = None) -> int:
     path = args.source / EVENTS_DIR / f"{date.isoformat()}-{args.slug}.md"
     if path.exists():
         parser.error(f"{path} already exists: it is not overwritten")
-    text = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(date=date.isoformat())
+    try:
+        today = build_clock().date()
+    except ClockError as error:
+        parser.error(str(error))
+    # An event ahead gets a registration link and an announcement to fill in.
+    parts = AHEAD if date >= today else PAST
+    text = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
+        date=date.isoformat(), **parts
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     shown = path.relative_to(args.source).as_posix() if path.is_relative_to(args.source) else path

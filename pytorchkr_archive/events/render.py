@@ -7,12 +7,14 @@ How a language writes a time range is data, in the language's entry of
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from babel.dates import format_date, format_time, get_timezone_name
 
 from pytorchkr_archive.events.collection import EventPage
 from pytorchkr_archive.events.messages import FieldMessage
+from pytorchkr_archive.events.schedule import is_upcoming, upcoming_and_past
 from pytorchkr_archive.events.translations import Translations
 
 #: A language's entry of ``archive_languages`` (``name``, ``title``, ``time_format``...).
@@ -43,6 +45,16 @@ class EventView:
     registration: str | None
     recaps: list[tuple[str, str]]
     author: str | None
+    #: Not ended yet at the build's clock (:mod:`.schedule`).
+    upcoming: bool = False
+    announcement: str | None = None
+    venue_address: str | None = None
+    #: The event's calendar file, relative to the page (set by the card's writer).
+    calendar: str | None = None
+    city: str = ""
+    country: str = ""
+    #: The speakers' names in the language, in the order of the talks.
+    speakers: tuple[str, ...] = ()
 
 
 class _Texts:
@@ -55,6 +67,15 @@ class _Texts:
     def __call__(self, field: str) -> str | None:
         message = self.messages.get(field)
         return self.translations.text(self.page.docname, message) if message else None
+
+
+def location(shown: EventView) -> str:
+    """The place as one line: the venue, its address, the city and country."""
+    parts = [shown.venue.text] if shown.venue else []
+    if shown.venue_address:
+        parts.append(shown.venue_address)
+    parts.append(shown.place)
+    return ", ".join(parts)
 
 
 def time_range(page: EventPage, lang: str, language: Language) -> str:
@@ -71,9 +92,14 @@ def time_range(page: EventPage, lang: str, language: Language) -> str:
 
 
 def view(
-    page: EventPage, lang: str, translations: Translations, language: Language | None = None
+    page: EventPage,
+    lang: str,
+    translations: Translations,
+    language: Language | None = None,
+    now: dt.datetime | None = None,
 ) -> EventView:
-    """An event as the templates show it in ``lang``."""
+    """An event as the templates show it in ``lang``; upcoming if it has not
+    ended at ``now`` (None: the archive's past)."""
     event = page.event
     text = _Texts(page, translations)
     venue = Link(text("venue.name"), str(event.venue.url)) if event.venue else None
@@ -91,6 +117,15 @@ def view(
         registration=str(event.registration) if event.registration else None,
         recaps=[(code, str(url)) for code, url in event.recaps.items()],
         author=text("author"),
+        upcoming=now is not None and is_upcoming(page, now),
+        announcement=text("announcement"),
+        venue_address=text("venue.address"),
+        city=text("city") or "",
+        country=text("country") or "",
+        speakers=tuple(
+            text(f"talks[{index}].speaker") or talk.speaker
+            for index, talk in enumerate(event.talks)
+        ),
     )
 
 
@@ -101,11 +136,12 @@ CARD_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("date", ()),
     ("time", ()),
     ("place", ("city", "country")),
-    ("venue", ("venue.name",)),
+    ("venue", ("venue.name", "venue.address")),
     ("sponsor", ("sponsor.name",)),
     ("registration", ()),
     ("recaps", ()),
     ("author", ("author",)),
+    ("calendar", ()),
 )
 
 
@@ -121,8 +157,13 @@ def card_fields(event: EventView) -> list[tuple[str, tuple[str, ...]]]:
         "registration": event.registration,
         "recaps": event.recaps,
         "author": event.author,
+        "calendar": event.calendar,
     }
-    return [(name, messages) for name, messages in CARD_FIELDS if shown.get(name, True)]
+    fields = [(name, messages) for name, messages in CARD_FIELDS if shown.get(name, True)]
+    if event.upcoming and event.registration:
+        # An upcoming event's card leads with where to register.
+        fields.sort(key=lambda field: field[0] != "registration")
+    return fields
 
 
 def by_year(
@@ -135,6 +176,21 @@ def by_year(
             view(page, lang, translations, language)
         )
     return sorted(groups.items(), reverse=True)
+
+
+def listing(
+    pages: list[EventPage],
+    lang: str,
+    translations: Translations,
+    language: Language,
+    now: dt.datetime,
+) -> tuple[list[EventView], list[tuple[int, list[EventView]]]]:
+    """The events still ahead at ``now`` (soonest first), and the past ones by year."""
+    ahead, past = upcoming_and_past(pages, now)
+    return (
+        [view(page, lang, translations, language, now) for page in ahead],
+        by_year(past, lang, translations, language),
+    )
 
 
 @dataclass(frozen=True)

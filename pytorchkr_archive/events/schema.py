@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -50,6 +50,13 @@ class Organization(Strict):
     url: HttpUrl
 
 
+class Venue(Organization):
+    """Where the event takes place: a name, a site and, optionally, its street address."""
+
+    #: The street address, in the source language (translated like the name).
+    address: Text | None = None
+
+
 class Talk(Strict):
     """A talk: the speaker's name, the title (both translatable), the organisation."""
 
@@ -68,9 +75,16 @@ class Event(Strict):
     timezone: str
     city: Text
     country: Text
-    venue: Organization | None = None
+    venue: Venue | None = None
     sponsor: Organization | None = None
     registration: HttpUrl | None = None
+    #: Where people attend: at the venue, online, or both.
+    attendance: Literal["offline", "online", "mixed"] = "offline"
+    #: Whether the event takes place as announced.
+    status: Literal["scheduled", "cancelled", "postponed"] = "scheduled"
+    #: A short announcement, shown until the event has taken place and its
+    #: recap is written (what to expect, how to register).
+    announcement: Text | None = None
     #: Where the recap was first published, by language code.
     recaps: dict[str, HttpUrl] = {}
     author: Text | None = None
@@ -152,6 +166,7 @@ ADVICE = {
     "list_type": "write a list (one '- ' item per line)",
     "model_type": "write the fields below it, indented",
     "dict_type": "write one 'code: URL' line per language, indented",
+    "literal_error": "write one of the values given",
 }
 
 

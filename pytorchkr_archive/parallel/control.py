@@ -23,8 +23,8 @@ from sphinx.application import Sphinx
 from sphinx.locale import get_translation
 from sphinx.util.i18n import docname_to_domain
 
-from pytorchkr_archive.events import event_page, translations
-from pytorchkr_archive.events.render import card_fields, view
+from pytorchkr_archive.events import card_view, event_page, translations
+from pytorchkr_archive.events.render import card_fields
 from pytorchkr_archive.pages.languages import alternates, current_language
 from pytorchkr_archive.parallel.edit_links import Repository
 from pytorchkr_archive.parallel.entries import catalog_entries, page_catalog
@@ -107,10 +107,7 @@ def add_parallel_view(
     event = event_page(env, pagename)
     cards = {}
     if event:
-        config = app.config
-        lang = current_language(config)
-        shown = view(event, lang, translations(env), config.archive_languages.get(lang, {}))
-        fields = [name for name, _messages in card_fields(shown)]
+        fields = [name for name, _messages in card_fields(card_view(app.builder, event))]
         cards = {number: fields for number, m in enumerate(marked) if m.message == CARD}
     context["body"], fragments = split(context["body"], cards)
     not_found = app.config.notfound_pagename if "notfound_pagename" in app.config else None

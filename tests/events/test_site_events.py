@@ -31,6 +31,7 @@ CARD = {
         "Registration": "Registration page",
         "Original recaps": "English , 한국어",
         "Recap by": "Jiho Kim",
+        "Calendar": "Add to calendar (.ics)",
     },
     "ko": {
         "날짜": "2025년 3월 30일 일요일",
@@ -40,6 +41,7 @@ CARD = {
         "참가 신청": "신청 페이지",
         "원문 후기": "English , 한국어",
         "후기 작성": "김지호",
+        "캘린더": "캘린더에 추가 (.ics)",
     },
 }
 
@@ -65,6 +67,7 @@ def test_event_card(site: Path, lang: str) -> None:
         "https://event-us.kr/pytorchkr/event/100142",
         "https://pytorch.org/blog/pt-korea-user-group-recap/",
         "https://pytorch.kr/blog/2025/pytorch-core-conference/",
+        "2025-03-30-pytorch-core-conference.ics",
     ]
     # The card follows the title.
     h1 = soup(site / lang / f"{EVENT}.html").find("article").find("h1")

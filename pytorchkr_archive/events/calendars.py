@@ -1,0 +1,118 @@
+"""Calendars: an iCalendar file (RFC 5545) for each event, and a feed of every event.
+
+Written with the ``icalendar`` package after the HTML build, in the language
+built: ``events/<page>.ics`` beside each event page (linked from its card)
+and ``events.ics`` at the language's root, which calendar apps subscribe to
+(linked from the listings and from every page's head).  Each event starts
+and ends in its own time zone, described by a ``VTIMEZONE``; its summary is
+the page's title and its description the event's summary (or announcement,
+while it is ahead), both in the language, with the page's URL in that
+language.  Its ``UID`` is made of the page's name and the archive's host,
+the same in every language and every build, so that a calendar app updates
+the event instead of adding it twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import icalendar
+from sphinx.application import Sphinx
+
+from pytorchkr_archive.events.collection import EventPage
+from pytorchkr_archive.events.render import EventView, location, view
+from pytorchkr_archive.events.translations import Translations
+from pytorchkr_archive.pages.languages import base_url, current_language
+
+#: Each language's feed of every event, at the root of the language.
+CALENDAR_FEED = "events.ics"
+_STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+
+
+def calendar_path(docname: str) -> str:
+    """Where an event page's calendar file is, relative to the language's root."""
+    return f"{docname}.ics"
+
+
+def event_uid(page: EventPage, host: str) -> str:
+    """The event's identifier, the same in every language and build."""
+    return f"{page.docname.rpartition('/')[2]}@{host}"
+
+
+def vevent(
+    page: EventPage, shown: EventView, title: str, url: str, lang: str, host: str, now: dt.datetime
+) -> icalendar.Event:
+    """One event, in one language."""
+    event = page.event
+    component = icalendar.Event()
+    component.add("uid", event_uid(page, host))
+    component.add("dtstamp", now.astimezone(dt.UTC))
+    component.add("dtstart", event.starts)
+    component.add("dtend", event.ends)
+    component.add("summary", title, parameters={"LANGUAGE": lang})
+    described = shown.announcement if shown.upcoming and shown.announcement else shown.summary
+    component.add("description", f"{described}\n\n{url}", parameters={"LANGUAGE": lang})
+    component.add("location", location(shown), parameters={"LANGUAGE": lang})
+    component.add("url", url)
+    component.add("status", _STATUS[event.status])
+    return component
+
+
+def calendar(name: str, lang: str, events: list[icalendar.Event]) -> icalendar.Calendar:
+    """A calendar of ``events``, with the time zones they use."""
+    found = icalendar.Calendar()
+    found.add("prodid", "-//PyTorch Korea User Group//Event Archive//EN")
+    found.add("version", "2.0")
+    found.add("calscale", "GREGORIAN")
+    found.add("x-wr-calname", name)
+    found.add("name", name)
+    for event in events:
+        found.add_component(event)
+    found.add_missing_timezones()
+    return found
+
+
+def write_calendars(app: Sphinx, exception: Exception | None) -> None:
+    """Write every event's calendar file and the language's feed."""
+    if exception or app.builder.format != "html":
+        return
+    config = app.config
+    lang = current_language(config)
+    base = base_url(config)
+    host = urlsplit(base_url(config, config.archive_default_language)).hostname or "localhost"
+    pages: list[EventPage] = getattr(app.env, "archive_events", [])
+    found = getattr(app.env, "archive_event_translations", Translations())
+    now = getattr(app.env, "archive_now", None) or dt.datetime.now(dt.UTC)
+    language = config.archive_languages[lang]
+    events = []
+    for page in sorted(pages, key=lambda p: p.event.starts):
+        shown = view(page, lang, found, language, now)
+        title = app.env.titles.get(page.docname)
+        url = base + app.builder.get_target_uri(page.docname)
+        component = vevent(
+            page, shown, title.astext() if title else page.docname, url, lang, host, now
+        )
+        events.append(component)
+        single = calendar(language["title"], lang, [component])
+        path = Path(app.outdir, calendar_path(page.docname))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(single.to_ical())
+    Path(app.outdir, CALENDAR_FEED).write_bytes(
+        calendar(language["title"], lang, events).to_ical()
+    )
+
+
+def add_calendar_link(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Every page's head names the language's calendar feed, as it names its Atom feed."""
+    context["archive_calendar_url"] = base_url(app.config) + CALENDAR_FEED
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("build-finished", write_calendars)
+    app.connect("html-page-context", add_calendar_link)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

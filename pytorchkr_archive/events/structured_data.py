@@ -1,0 +1,156 @@
+"""schema.org ``Event`` data on each event page, for search engines and chat apps.
+
+A JSON-LD ``<script>`` in the page's head, in the language of the page:
+name (the page's title), description (the event's summary), start and end
+with their offset, where (a ``Place`` with its address: street address where
+the venue gives one, locality, and the country as an ISO 3166 code, from the
+event's time zone), organizer, ``eventAttendanceMode`` and ``eventStatus``,
+``inLanguage``, the page's URL, its first photo, the speakers as
+performers, and, for an event still ahead with a registration page, an
+``Offer`` at that page.  These are the properties schema.org defines for
+``Event`` that Google's event rich results require or recommend.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from babel.core import get_global
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from pytorchkr_archive.events.collection import EventPage
+from pytorchkr_archive.events.render import EventView, location, view
+from pytorchkr_archive.events.translations import Translations
+from pytorchkr_archive.pages.languages import base_url, current_language
+
+SCHEMA = "https://schema.org/"
+ATTENDANCE = {
+    "offline": "OfflineEventAttendanceMode",
+    "online": "OnlineEventAttendanceMode",
+    "mixed": "MixedEventAttendanceMode",
+}
+STATUS = {
+    "scheduled": "EventScheduled",
+    "cancelled": "EventCancelled",
+    "postponed": "EventPostponed",
+}
+
+
+def country_code(timezone: str) -> str | None:
+    """The ISO 3166-1 code of the country a time zone is in (CLDR's table)."""
+    zones: dict[str, list[str]] = get_global("territory_zones")
+    return next((code for code, names in zones.items() if timezone in names), None)
+
+
+def first_photo(doctree: nodes.document | None) -> str | None:
+    """The first photo of the page that is on the web (an absolute URL)."""
+    if doctree is None:
+        return None
+    for image in doctree.findall(nodes.image):
+        uri = image.get("uri", "")
+        if uri.startswith(("https://", "http://")):
+            return uri
+    return None
+
+
+def event_data(
+    page: EventPage,
+    shown: EventView,
+    name: str,
+    url: str,
+    lang: str,
+    organizer: dict[str, str],
+    photo: str | None,
+) -> dict[str, Any]:
+    """The schema.org ``Event`` of a page, as a JSON-LD object."""
+    event = page.event
+    address: dict[str, Any] = {
+        "@type": "PostalAddress",
+        "addressLocality": shown.city,
+        "addressCountry": country_code(event.timezone) or shown.country,
+    }
+    if shown.venue_address:
+        address["streetAddress"] = shown.venue_address
+    place: dict[str, Any] = {
+        "@type": "Place",
+        "name": shown.venue.text if shown.venue else location(shown),
+        "address": address,
+    }
+    if shown.venue:
+        place["url"] = shown.venue.url
+    where: Any = place
+    if event.attendance != "offline":
+        virtual = {"@type": "VirtualLocation", "url": shown.registration or url}
+        where = virtual if event.attendance == "online" else [place, virtual]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": name,
+        "description": shown.announcement
+        if shown.upcoming and shown.announcement
+        else shown.summary,
+        "startDate": event.starts.isoformat(),
+        "endDate": event.ends.isoformat(),
+        "eventAttendanceMode": SCHEMA + ATTENDANCE[event.attendance],
+        "eventStatus": SCHEMA + STATUS[event.status],
+        "location": where,
+        "organizer": {"@type": "Organization", **organizer},
+        "inLanguage": lang,
+        "url": url,
+    }
+    if photo:
+        data["image"] = [photo]
+    if shown.speakers:
+        data["performer"] = [
+            {"@type": "Person", "name": speaker} for speaker in dict.fromkeys(shown.speakers)
+        ]
+    if shown.upcoming and shown.registration:
+        data["offers"] = {
+            "@type": "Offer",
+            "url": shown.registration,
+            "availability": SCHEMA + "InStock",
+            "validThrough": event.starts.isoformat(),
+        }
+    return data
+
+
+def add_structured_data(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Put the event's JSON-LD in an event page's head."""
+    pages: list[EventPage] = getattr(app.env, "archive_events", [])
+    page = next((p for p in pages if p.docname == pagename), None)
+    if page is None or "metatags" not in context:
+        return
+    config = app.config
+    lang = current_language(config)
+    language = config.archive_languages[lang]
+    found = getattr(app.env, "archive_event_translations", Translations())
+    now = getattr(app.env, "archive_now", None) or dt.datetime.now(dt.UTC)
+    shown = view(page, lang, found, language, now)
+    title = app.env.titles.get(pagename)
+    organizer = {"name": language.get("author", config.author)}
+    if config.archive_organizer_url:
+        organizer["url"] = config.archive_organizer_url
+    data = event_data(
+        page,
+        shown,
+        title.astext() if title else pagename,
+        base_url(config) + app.builder.get_target_uri(pagename),
+        lang,
+        organizer,
+        first_photo(doctree),
+    )
+    text = json.dumps(data, ensure_ascii=False, indent=None).replace("</", "<\\/")
+    context["metatags"] += f'\n<script type="application/ld+json">{text}</script>'
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    # The organizer's site, for the structured data (the name is the
+    # language's author, as the feeds give it).
+    app.add_config_value("archive_organizer_url", "", "html", types=frozenset({str}))
+    app.connect("html-page-context", add_structured_data, priority=700)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
