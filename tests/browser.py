@@ -204,3 +204,16 @@ def new_page(browser, **context_options):
     """A page in a context of its own, for a test that needs its own settings
     or storage; close it with ``page.context.close()``."""
     return new_context(browser, **context_options).new_page()
+
+
+def axe(page, source: str) -> list[str]:
+    """Run axe-core on the open page; its violations, one line per element."""
+    page.add_script_tag(content=source)
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    assert len(results["passes"]) >= 15, "axe checked almost nothing: is the page empty?"
+    return [
+        f"{violation['id']} ({violation['impact']}): {' '.join(node['target'])}: "
+        f"{node['failureSummary']}"
+        for violation in results["violations"]
+        for node in violation["nodes"]
+    ]

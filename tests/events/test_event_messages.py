@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -144,3 +145,33 @@ def test_an_event_page_is_described_by_its_translated_summary(project: Path) -> 
     page = soup(korean(project) / f"{EVENT}.html")
     for selector in ('meta[name="description"]', 'meta[property="og:description"]'):
         assert [m["content"] for m in page.select(selector)] == ["요약 & 설명."], selector
+
+
+def test_an_announcement_and_a_venue_address_are_translated_in_the_catalog(
+    project: Path,
+) -> None:
+    """The new fields of an upcoming event are messages like the others."""
+    edit_page(
+        project,
+        lambda text: text.replace(
+            "  sponsor:\n",
+            "  venue:\n    name: goorm Square\n    url: https://goorm.co/\n"
+            "    address: 12 Example Road\n"
+            '  announcement: "Registration is open."\n'
+            "  sponsor:\n",
+        ),
+    )
+    assert tool(project, "update_po").returncode == 0
+    facts = {m.context: m for m in load(project / EVENT_PO) if m.context}
+    assert facts["event announcement"].id == "Registration is open."
+    assert facts["event announcement"].auto_comments == ["event: announcement"]
+    assert facts["venue address"].id == "12 Example Road"
+    set_msgstr(project, "event announcement", "Registration is open.", "참가 신청을 받습니다.")
+    set_msgstr(project, "venue address", "12 Example Road", "예시로 12")
+    set_msgstr(project, "venue name", "goorm Square", "구름 스퀘어")
+    environ = {**os.environ, "ARCHIVE_NOW": "2025-03-30T12:00:00+09:00"}
+    command = [sys.executable, "-m", "pytorchkr_archive.build.site", "-l", "ko"]
+    run(command, cwd=project, env=environ)
+    card = soup(project / "_build" / "html" / "ko" / f"{EVENT}.html").select_one(".event-card")
+    assert card.select_one(".event-announcement").get_text() == "참가 신청을 받습니다."
+    assert "구름 스퀘어, 예시로 12" in card.get_text()

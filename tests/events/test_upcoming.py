@@ -198,3 +198,34 @@ def test_feeds_sitemaps_and_speakers_keep_working(sites, lang: str) -> None:
     assert "2027-01-20-winter-meetup.html" in (site / lang / "sitemap.xml").read_text("utf-8")
     speakers = soup(site / lang / "speakers.html").select(".speaker-index tbody tr")
     assert len(speakers) == 8  # seven talks of the recap, one announced
+
+
+def test_calendar_files_keep_rfc_5545s_lines(sites) -> None:
+    """CRLF line ends, lines folded at 75 octets, and each event's required properties."""
+    for lang in LANGUAGES:
+        raw = (sites["before"] / lang / "events.ics").read_bytes()
+        assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+        assert max(len(line) for line in raw.split(b"\r\n")) <= 75
+        for event in calendar_events(sites["before"] / lang / "events.ics"):
+            for key in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "URL", "LOCATION"):
+                assert key in event, key
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_upcoming_event_passes_axe(sites, browser, lang: str) -> None:
+    """The announcement and the registration link first, in both colour schemes."""
+    from pytorchkr_archive.build.localserver import serve
+    from tests.browser import axe, new_page, open_page
+    from tests.conftest import PROJECT, require_file
+
+    source = require_file(PROJECT / "node_modules" / "axe-core" / "axe.min.js", "make test")
+    with serve(sites["before"]) as url:
+        for scheme in ("light", "dark"):
+            page = new_page(browser, color_scheme=scheme)
+            try:
+                for name in (NEW, "index"):
+                    open_page(page, f"{url}/{lang}/{name}.html")
+                    assert page.locator(".event-registration").count() >= 1
+                    assert axe(page, source.read_text(encoding="utf-8")) == []
+            finally:
+                page.context.close()

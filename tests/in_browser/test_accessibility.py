@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from tests.browser import EVERY_PAGE, new_page, open_page, scroll_through, url_of
+from tests.browser import EVERY_PAGE, axe, new_page, open_page, scroll_through, url_of
 from tests.conftest import EVENT, LANGUAGES, PROJECT, require_file
 
 SCHEMES = ("light", "dark")
@@ -29,19 +29,6 @@ def axe_source() -> str:
         "run `npm ci` in the project, or `make test`, which does",
     )
     return path.read_text(encoding="utf-8")
-
-
-def axe(page, source: str) -> list[str]:
-    """Run axe-core on the open page; its violations, one line per element."""
-    page.add_script_tag(content=source)
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    assert len(results["passes"]) >= 15, "axe checked almost nothing: is the page empty?"
-    return [
-        f"{violation['id']} ({violation['impact']}): {' '.join(node['target'])}: "
-        f"{node['failureSummary']}"
-        for violation in results["violations"]
-        for node in violation["nodes"]
-    ]
 
 
 @pytest.fixture(scope="module", params=[(s, v) for v in VIEWPORTS for s in SCHEMES])
