@@ -22,10 +22,10 @@ from urllib.parse import urlsplit
 import icalendar
 from sphinx.application import Sphinx
 
+from pytorchkr_archive.events.built import events_built
 from pytorchkr_archive.events.collection import EventPage
-from pytorchkr_archive.events.render import EventView, location, view
-from pytorchkr_archive.events.translations import Translations
-from pytorchkr_archive.pages.languages import base_url, current_language
+from pytorchkr_archive.events.render import EventView, location
+from pytorchkr_archive.pages.languages import base_url
 
 #: Each language's feed of every event, at the root of the language.
 CALENDAR_FEED = "events.ics"
@@ -80,16 +80,12 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
     if exception or app.builder.format != "html":
         return
     config = app.config
-    lang = current_language(config)
-    base = base_url(config)
+    built = events_built(app)
+    lang, base, now, language = built.lang, built.base, built.now, built.language
     host = urlsplit(base_url(config, config.archive_default_language)).hostname or "localhost"
-    pages: list[EventPage] = getattr(app.env, "archive_events", [])
-    found = getattr(app.env, "archive_event_translations", Translations())
-    now = getattr(app.env, "archive_now", None) or dt.datetime.now(dt.UTC)
-    language = config.archive_languages[lang]
     events = []
-    for page in sorted(pages, key=lambda p: p.event.starts):
-        shown = view(page, lang, found, language, now)
+    for page in sorted(built.pages, key=lambda p: p.event.starts):
+        shown = built.view(page)
         title = app.env.titles.get(page.docname)
         url = base + app.builder.get_target_uri(page.docname)
         component = vevent(

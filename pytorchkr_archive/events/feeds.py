@@ -13,9 +13,8 @@ from typing import Any
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 
+from pytorchkr_archive.events.built import events_built
 from pytorchkr_archive.events.render import view
-from pytorchkr_archive.events.translations import Translations
-from pytorchkr_archive.pages.languages import base_url, current_language
 
 FEED = "feed.xml"
 
@@ -25,10 +24,8 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
     if exception or app.builder.format != "html":
         return
     config = app.config
-    lang = current_language(config)
-    base = base_url(config)
-    pages = getattr(app.env, "archive_events", [])
-    found = getattr(app.env, "archive_event_translations", Translations())
+    built = events_built(app)
+    lang, base, pages = built.lang, built.base, built.pages
     feed = FeedGenerator()
     feed.id(base)
     feed.title(config.archive_languages[lang]["title"])
@@ -47,7 +44,7 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
         entry.id(url)
         entry.title(title.astext() if title is not None else page.docname)
         entry.link(href=url)
-        shown = view(page, lang, found, config.archive_languages[lang])
+        shown = view(page, lang, built.translations, built.language)
         entry.summary(shown.summary)
         entry.published(event.starts)
         entry.updated(event.starts)

@@ -13,7 +13,6 @@ performers, and, for an event still ahead with a registration page, an
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
@@ -21,10 +20,9 @@ from babel.core import get_global
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from pytorchkr_archive.events.built import events_built
 from pytorchkr_archive.events.collection import EventPage
-from pytorchkr_archive.events.render import EventView, location, view
-from pytorchkr_archive.events.translations import Translations
-from pytorchkr_archive.pages.languages import base_url, current_language
+from pytorchkr_archive.events.render import EventView, location
 
 SCHEMA = "https://schema.org/"
 ATTENDANCE = {
@@ -121,26 +119,22 @@ def add_structured_data(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Put the event's JSON-LD in an event page's head."""
-    pages: list[EventPage] = getattr(app.env, "archive_events", [])
-    page = next((p for p in pages if p.docname == pagename), None)
+    built = events_built(app)
+    page = next((p for p in built.pages if p.docname == pagename), None)
     if page is None or "metatags" not in context:
         return
     config = app.config
-    lang = current_language(config)
-    language = config.archive_languages[lang]
-    found = getattr(app.env, "archive_event_translations", Translations())
-    now = getattr(app.env, "archive_now", None) or dt.datetime.now(dt.UTC)
-    shown = view(page, lang, found, language, now)
+    shown = built.view(page)
     title = app.env.titles.get(pagename)
-    organizer = {"name": language.get("author", config.author)}
+    organizer = {"name": built.language.get("author", config.author)}
     if config.archive_organizer_url:
         organizer["url"] = config.archive_organizer_url
     data = event_data(
         page,
         shown,
         title.astext() if title else pagename,
-        base_url(config) + app.builder.get_target_uri(pagename),
-        lang,
+        built.base + app.builder.get_target_uri(pagename),
+        built.lang,
         organizer,
         first_photo(doctree),
     )
