@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 BOM = b"\xef\xbb\xbf"
 _KEYWORDS = {"msgctxt", "msgid", "msgid_plural", "msgstr", "domain"}
@@ -578,3 +579,29 @@ def read(data: bytes) -> Reading:
     parser = _Parser(data)
     entries = parser.parse()
     return Reading(entries, errors + parser.errors, parser.comments)
+
+
+#: Readings of files, by path, with the (modification time, size) they had.
+_READ_FILES: dict[Path, tuple[tuple[int, int], Reading]] = {}
+
+
+def read_file(path: Path) -> Reading | None:
+    """The reading of a ``.po`` file (None if there is none), read again only once it changed.
+
+    A translated build reads a page's catalog more than once: for the events'
+    facts when it starts, for the ``.mo`` it compiles, for the parallel view's
+    entries as the page is written.  One reading serves them all; a file
+    saved since (``make live``) has another time or size and is read afresh.
+    The reading is shared: callers do not change it.
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    kept = _READ_FILES.get(path)
+    if kept and kept[0] == stamp:
+        return kept[1]
+    reading = read(path.read_bytes())
+    _READ_FILES[path] = (stamp, reading)
+    return reading

@@ -35,9 +35,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from pytorchkr_archive.events.built import event_page, events, events_built, translations
 from pytorchkr_archive.events.calendars import CALENDAR_FEED, calendar_path
 from pytorchkr_archive.events.collection import EventPage, collect
-from pytorchkr_archive.events.render import listing, speakers, view
+from pytorchkr_archive.events.render import speakers, view
 from pytorchkr_archive.events.schedule import ClockError, build_clock, is_upcoming
 from pytorchkr_archive.events.translations import Translations, load_translations
 
@@ -68,20 +69,6 @@ class SpeakerIndexDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         return [speaker_index()]
-
-
-def events(env: BuildEnvironment) -> list[EventPage]:
-    return getattr(env, "archive_events", [])
-
-
-def event_page(env: BuildEnvironment, docname: str) -> EventPage | None:
-    """The event shown on a page, if the page is an event's."""
-    return next((page for page in events(env) if page.docname == docname), None)
-
-
-def translations(env: BuildEnvironment) -> Translations:
-    """The events' facts in the language being built (empty in the source language)."""
-    return getattr(env, "archive_event_translations", Translations())
 
 
 logger = logging.getLogger(__name__)
@@ -167,19 +154,9 @@ def _language(translator: Any) -> tuple[str, dict[str, dict[str, str]]]:
 def card_view(builder: Any, page: EventPage):
     """The event as its card shows it on the page being written: in the
     language being built, as of the build's clock, with its calendar file."""
-    config = builder.config
-    lang = config.language or config.archive_default_language
-    env = builder.env
-    shown = view(
-        page, lang, translations(env), config.archive_languages.get(lang, {}), build_now(env)
-    )
+    shown = events_built(builder.config, builder.env).view(page)
     here = builder.get_target_uri(builder.current_docname)
     return replace(shown, calendar=relative_uri(here, calendar_path(page.docname)))
-
-
-def build_now(env: BuildEnvironment):
-    """The build's clock (:mod:`.schedule`), read once at the start of the build."""
-    return getattr(env, "archive_now", None) or build_clock()
 
 
 def _uri(translator: Any, docname: str) -> str:
@@ -204,11 +181,7 @@ def visit_event_card(translator: Any, node: event_card) -> None:
 
 
 def visit_event_list(translator: Any, node: event_list) -> None:
-    lang, languages = _language(translator)
-    env = translator.builder.env
-    ahead, past = listing(
-        events(env), lang, translations(env), languages.get(lang, {}), build_now(env)
-    )
+    ahead, past = events_built(translator.builder.config, translator.builder.env).listing()
 
     def linked(views):
         return [

@@ -1,22 +1,38 @@
-"""What a build knows of the events, for the files written beside the pages.
+"""What a build knows of the events: read once from the environment, for every writer.
 
-The feeds, the calendars and the structured data each show every event in
-the language being built, as of the build's clock, with absolute URLs: they
-read it here, from what ``builder-inited`` left in the environment.
+``builder-inited`` reads every event page, its translations and the build's
+clock into the environment; the card, the listings, the feeds, the
+calendars and the structured data read them here, to show every event in
+the language being built, as of that clock, with absolute URLs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 
 from pytorchkr_archive.events.collection import EventPage
-from pytorchkr_archive.events.render import EventView, view
-from pytorchkr_archive.events.schedule import build_clock
+from pytorchkr_archive.events.render import EventView, listing, view
+from pytorchkr_archive.events.schedule import build_now
 from pytorchkr_archive.events.translations import Translations
 from pytorchkr_archive.pages.languages import base_url, current_language
+
+
+def events(env: BuildEnvironment) -> list[EventPage]:
+    return getattr(env, "archive_events", [])
+
+
+def event_page(env: BuildEnvironment, docname: str) -> EventPage | None:
+    """The event shown on a page, if the page is an event's."""
+    return next((page for page in events(env) if page.docname == docname), None)
+
+
+def translations(env: BuildEnvironment) -> Translations:
+    """The events' facts in the language being built (empty in the source language)."""
+    return getattr(env, "archive_event_translations", Translations())
 
 
 @dataclass(frozen=True)
@@ -30,22 +46,24 @@ class EventsBuilt:
     base: str
     pages: list[EventPage]
     translations: Translations
-    now: dt.datetime = field(default_factory=build_clock)
+    now: dt.datetime
 
     def view(self, page: EventPage) -> EventView:
         """An event as the pages show it."""
         return view(page, self.lang, self.translations, self.language, self.now)
 
+    def listing(self) -> tuple[list[EventView], list[tuple[int, list[EventView]]]]:
+        """The events still ahead (soonest first), and the past ones by year."""
+        return listing(self.pages, self.lang, self.translations, self.language, self.now)
 
-def events_built(app: Sphinx) -> EventsBuilt:
-    config = app.config
-    env = app.env
+
+def events_built(config: Config, env: BuildEnvironment) -> EventsBuilt:
     lang = current_language(config)
     return EventsBuilt(
         lang,
-        config.archive_languages[lang],
+        config.archive_languages.get(lang, {}),
         base_url(config),
-        getattr(env, "archive_events", []),
-        getattr(env, "archive_event_translations", Translations()),
-        getattr(env, "archive_now", None) or build_clock(),
+        events(env),
+        translations(env),
+        build_now(env),
     )

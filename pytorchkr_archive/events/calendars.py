@@ -53,8 +53,7 @@ def vevent(
     component.add("dtstart", event.starts)
     component.add("dtend", event.ends)
     component.add("summary", title, parameters={"LANGUAGE": lang})
-    described = shown.announcement if shown.upcoming and shown.announcement else shown.summary
-    component.add("description", f"{described}\n\n{url}", parameters={"LANGUAGE": lang})
+    component.add("description", f"{shown.description}\n\n{url}", parameters={"LANGUAGE": lang})
     component.add("location", location(shown), parameters={"LANGUAGE": lang})
     component.add("url", url)
     component.add("status", _STATUS[event.status])
@@ -80,7 +79,7 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
     if exception or app.builder.format != "html":
         return
     config = app.config
-    built = events_built(app)
+    built = events_built(app.config, app.env)
     lang, base, now, language = built.lang, built.base, built.now, built.language
     host = urlsplit(base_url(config, config.archive_default_language)).hostname or "localhost"
     events = []

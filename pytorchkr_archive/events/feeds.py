@@ -14,7 +14,6 @@ from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 
 from pytorchkr_archive.events.built import events_built
-from pytorchkr_archive.events.render import view
 
 FEED = "feed.xml"
 
@@ -24,7 +23,7 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
     if exception or app.builder.format != "html":
         return
     config = app.config
-    built = events_built(app)
+    built = events_built(app.config, app.env)
     lang, base, pages = built.lang, built.base, built.pages
     feed = FeedGenerator()
     feed.id(base)
@@ -44,7 +43,7 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
         entry.id(url)
         entry.title(title.astext() if title is not None else page.docname)
         entry.link(href=url)
-        shown = view(page, lang, built.translations, built.language)
+        shown = built.view(page)
         entry.summary(shown.summary)
         entry.published(event.starts)
         entry.updated(event.starts)

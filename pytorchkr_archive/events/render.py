@@ -56,6 +56,11 @@ class EventView:
     #: The speakers' names in the language, in the order of the talks.
     speakers: tuple[str, ...] = ()
 
+    @property
+    def description(self) -> str:
+        """What the event is, in a line: its announcement while it is ahead."""
+        return self.announcement if self.upcoming and self.announcement else self.summary
+
 
 class _Texts:
     """An event's translatable fields in one language, by field name."""

@@ -43,6 +43,11 @@ def build_clock(environ: Mapping[str, str] = os.environ) -> dt.datetime:
     return now
 
 
+def build_now(env: object) -> dt.datetime:
+    """The build's clock, as ``builder-inited`` read it into the environment."""
+    return getattr(env, "archive_now", None) or build_clock()
+
+
 def is_upcoming(page: EventPage, now: dt.datetime) -> bool:
     """Whether the event has not ended yet at ``now``."""
     return page.event.ends > now

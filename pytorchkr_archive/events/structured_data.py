@@ -1,7 +1,8 @@
 """schema.org ``Event`` data on each event page, for search engines and chat apps.
 
 A JSON-LD ``<script>`` in the page's head, in the language of the page:
-name (the page's title), description (the event's summary), start and end
+name (the page's title), description (the event's summary, or its
+announcement while it is ahead), start and end
 with their offset, where (a ``Place`` with its address: street address where
 the venue gives one, locality, and the country as an ISO 3166 code, from the
 event's time zone), organizer, ``eventAttendanceMode`` and ``eventStatus``,
@@ -20,7 +21,7 @@ from babel.core import get_global
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from pytorchkr_archive.events.built import events_built
+from pytorchkr_archive.events.built import event_page, events_built
 from pytorchkr_archive.events.collection import EventPage
 from pytorchkr_archive.events.render import EventView, location
 
@@ -87,9 +88,7 @@ def event_data(
         "@context": "https://schema.org",
         "@type": "Event",
         "name": name,
-        "description": shown.announcement
-        if shown.upcoming and shown.announcement
-        else shown.summary,
+        "description": shown.description,
         "startDate": event.starts.isoformat(),
         "endDate": event.ends.isoformat(),
         "eventAttendanceMode": SCHEMA + ATTENDANCE[event.attendance],
@@ -119,10 +118,10 @@ def add_structured_data(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Put the event's JSON-LD in an event page's head."""
-    built = events_built(app)
-    page = next((p for p in built.pages if p.docname == pagename), None)
+    page = event_page(app.env, pagename)
     if page is None or "metatags" not in context:
         return
+    built = events_built(app.config, app.env)
     config = app.config
     shown = built.view(page)
     title = app.env.titles.get(pagename)

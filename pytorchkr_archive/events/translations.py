@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pytorchkr_archive.catalogs.reader import read
+from pytorchkr_archive.catalogs.reader import read_file
 from pytorchkr_archive.events.collection import EventPage
 from pytorchkr_archive.events.messages import FieldMessage
 
@@ -43,10 +43,8 @@ class Translations:
 
 def catalog_strings(path: Path) -> dict[tuple[str, str], str]:
     """The translated, not fuzzy messages of a catalog that have a context."""
-    if not path.is_file():
-        return {}
-    reading = read(path.read_bytes())
-    if reading.errors:
+    reading = read_file(path)
+    if reading is None or reading.errors:
         return {}
     return {
         (entry.msgctxt, entry.msgid): entry.msgstr[0]

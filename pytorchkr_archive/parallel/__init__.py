@@ -64,5 +64,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", add_paths)
     app.connect("builder-inited", prepare_builder)
     app.connect("html-page-context", control.add_parallel_view, priority=100)
+    # After the language module has the page's counterparts (priority 800).
+    app.connect("html-page-context", control.add_other_languages, priority=850)
     # Bump env_version when what NoteBlockMessages notes changes.
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -1,11 +1,12 @@
 """The parallel view on each page: its data file, its control, its interface strings.
 
 At ``html-page-context``, first of the archive's handlers, the page's body
-is taken out of its markers (:mod:`.fragments`), the page's blocks are
-written to its data file (:mod:`.page_data`) and the template gets what the
-control in the language bar needs: the data file of each other language,
-where the page is in it, and the view's script and stylesheet, which the
-browser loads only when the reader turns the view on.  The page itself
+is taken out of its markers (:mod:`.fragments`) and the page's blocks are
+written to its data file (:mod:`.page_data`); once the page's counterparts
+are known, the template gets what the control in the language bar needs:
+the data file of each other language, where the page is in it, and the
+view's script, which the browser loads only when the reader turns the view
+on.  The page itself
 carries the control and a small script that knows when to load the rest.
 
 The 404 page has no view: it is served in place of any missing page, so it
@@ -25,7 +26,7 @@ from sphinx.util.i18n import docname_to_domain
 
 from pytorchkr_archive.events import card_view, event_page, translations
 from pytorchkr_archive.events.render import card_fields
-from pytorchkr_archive.pages.languages import alternates, current_language
+from pytorchkr_archive.pages.languages import current_language
 from pytorchkr_archive.parallel.edit_links import Repository
 from pytorchkr_archive.parallel.entries import catalog_entries, page_catalog
 from pytorchkr_archive.parallel.fragments import split
@@ -67,14 +68,22 @@ def interface_strings(app: Sphinx) -> dict[str, Any]:
     return strings
 
 
-def _versioned(context: dict[str, Any]) -> str:
-    """The view script's URL from the page, with a digest of the script and its
-    stylesheet (which it loads from the same address): a new view is a new
-    URL, so a browser never runs an old view with new data."""
-    digest = hashlib.sha1()
-    for name in (VIEW_SCRIPT, VIEW_STYLE):
-        digest.update((STATIC / name).read_bytes())
-    return f"{context['pathto'](f'_static/{VIEW_SCRIPT}', 1)}?v={digest.hexdigest()[:8]}"
+def _per_build(app: Sphinx) -> tuple[str, dict[str, Any]]:
+    """What every page of a build shares, worked out at its first page: the
+    view script's version and the view's strings in the language built.
+
+    The version is a digest of the script and of the stylesheet it loads from
+    the same address: a new view is a new URL, so a browser never runs an old
+    view with new data.
+    """
+    shared = getattr(app.builder, "archive_parallel_shared", None)
+    if shared is None:
+        digest = hashlib.sha1()
+        for name in (VIEW_SCRIPT, VIEW_STYLE):
+            digest.update((STATIC / name).read_bytes())
+        shared = (digest.hexdigest()[:8], interface_strings(app))
+        app.builder.archive_parallel_shared = shared
+    return shared
 
 
 def _catalog(app: Sphinx, pagename: str, repository: Repository | None) -> Catalog | None:
@@ -118,27 +127,34 @@ def add_parallel_view(
     blocks = [block_record(f, marked[f.number], catalog, event_data) for f in fragments]
     path = data_path(Path(app.outdir), pagename)
     path.parent.mkdir(parents=True, exist_ok=True)
+    version, strings = _per_build(app)
     path.write_text(
-        page_data(current_language(app.config), pagename, interface_strings(app), blocks),
-        encoding="utf-8",
+        page_data(current_language(app.config), pagename, strings, blocks), encoding="utf-8"
     )
-    target = app.builder.get_target_uri(pagename)
-    others = []
-    for page in alternates(app, pagename):
-        if page.current:
-            continue
-        base = page.href[: len(page.href) - len(target)] if page.href.endswith(target) else ""
-        others.append(
-            {
-                "lang": page.lang,
-                "name": page.name,
-                "page": page.href,
-                "src": posixpath.join(base, DATA_DIR, f"{pagename}.js") if base else "",
-            }
-        )
     context["archive_parallel"] = {
         "own": context["pathto"](f"{DATA_DIR}/{pagename}.js", 1),
-        "script": _versioned(context),
-        "others": [other for other in others if other["src"]],
+        "script": f"{context['pathto'](f'_static/{VIEW_SCRIPT}', 1)}?v={version}",
     }
     app.add_js_file(CONTROL_SCRIPT, defer="defer")
+
+
+def add_other_languages(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Give the control each other language's data file and page, from the
+    page's counterparts (:mod:`pytorchkr_archive.pages.languages`): relative
+    in a local build, Read the Docs' URLs there."""
+    control = context.get("archive_parallel")
+    if not control:
+        return
+    target = app.builder.get_target_uri(pagename)
+    control["others"] = [
+        {
+            "lang": page.lang,
+            "name": page.name,
+            "page": page.href,
+            "src": posixpath.join(page.href.removesuffix(target), DATA_DIR, f"{pagename}.js"),
+        }
+        for page in context["archive_alternates"]
+        if not page.current and page.href.endswith(target)
+    ]

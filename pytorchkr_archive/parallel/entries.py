@@ -2,10 +2,9 @@
 
 Sphinx reads the compiled catalog, in which a fuzzy message is no message at
 all: the parallel view reads the ``.po`` file itself, as gettext reads it
-(:mod:`pytorchkr_archive.catalogs.reader`), to say that a block awaits
-review, to show what is proposed, and to link the line a translator edits.
-A file is read once per build process and read again when it changes, which
-``make live`` relies on.
+(:func:`pytorchkr_archive.catalogs.reader.read_file`, the build's one
+reading of each file), to say that a block awaits review, to show what is
+proposed, and to link the line a translator edits.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pytorchkr_archive.catalogs.reader import read
+from pytorchkr_archive.catalogs.reader import read_file
 
 
 @dataclass(frozen=True)
@@ -29,30 +28,20 @@ class CatalogEntry:
 
 #: (msgctxt, msgid) -> entry, for one file.
 Entries = dict[tuple[str | None, str], CatalogEntry]
-_read: dict[Path, tuple[tuple[int, int], Entries]] = {}
 
 
 def catalog_entries(path: Path) -> Entries:
     """The current messages of a ``.po`` file (none if it is missing or unreadable)."""
-    try:
-        stat = path.stat()
-    except OSError:
+    reading = read_file(path)
+    if reading is None or reading.errors:
         return {}
-    stamp = (stat.st_mtime_ns, stat.st_size)
-    cached = _read.get(path)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    reading = read(path.read_bytes())
-    entries: Entries = {}
-    if not reading.errors:
-        for entry in reading.entries:
-            if entry.obsolete or entry.is_header or entry.msgid_plural is not None:
-                continue
-            entries[(entry.msgctxt, entry.msgid)] = CatalogEntry(
-                path, entry.line, entry.fuzzy, entry.msgstr[0] if entry.msgstr else ""
-            )
-    _read[path] = (stamp, entries)
-    return entries
+    return {
+        (entry.msgctxt, entry.msgid): CatalogEntry(
+            path, entry.line, entry.fuzzy, entry.msgstr[0] if entry.msgstr else ""
+        )
+        for entry in reading.entries
+        if not (entry.obsolete or entry.is_header or entry.msgid_plural is not None)
+    }
 
 
 def page_catalog(locale_dirs: list[Path], lang: str, domain: str) -> Path | None:

@@ -56,7 +56,7 @@ from pytorchkr_archive.catalogs import (
 )
 from pytorchkr_archive.catalogs.files import catalog_files, to_catalog
 from pytorchkr_archive.catalogs.glossary import load_glossary
-from pytorchkr_archive.catalogs.reader import read
+from pytorchkr_archive.catalogs.reader import read_file
 from pytorchkr_archive.catalogs.report import check_file
 from pytorchkr_archive.catalogs.syntax import GETTEXT_CHECKS
 from pytorchkr_archive.problems import Problem, shown_path
@@ -153,7 +153,9 @@ def compile_catalog(info: CatalogInfo, refused: list[Problem], use_fuzzy: bool) 
     stays); returns whether the file was written.
     """
     po_path = Path(info.po_path)
-    reading = read(po_path.read_bytes())
+    reading = read_file(po_path)
+    if reading is None:
+        return False
     name = po_path.as_posix()
     mine = [p for p in refused if name.endswith(p.path)]
     if reading.errors or any(p.check in GETTEXT_CHECKS for p in mine):

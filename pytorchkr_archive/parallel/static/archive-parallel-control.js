@@ -4,15 +4,16 @@
 (() => {
   const control = document.querySelector(".parallel-control");
   if (!control) return;
-  let asked = new URLSearchParams(window.location.search).get("parallel");
+  const asked = new URLSearchParams(window.location.search).get("parallel");
+  let remembered = null;
   try {
-    asked ??= localStorage.getItem("archive-parallel");
+    remembered = localStorage.getItem("archive-parallel");
   } catch {} // storage refused: nothing remembered
   const start = (button) => {
     control.removeEventListener("click", pressed);
     const script = document.createElement("script");
     script.src = control.dataset.parallelScript;
-    script.onload = () => window.archiveParallel.start(control, button);
+    script.onload = () => window.archiveParallel.start(control, button, asked, remembered);
     document.head.append(script);
   };
   const pressed = (event) => {
@@ -20,5 +21,6 @@
     if (button) start(button);
   };
   control.addEventListener("click", pressed);
-  if (asked && asked !== "off") start(null);
+  const wanted = asked ?? remembered;
+  if (wanted && wanted !== "off") start(null);
 })();

@@ -72,12 +72,8 @@ window.archiveParallel = (() => {
   };
 
   // The words of a block's HTML, to tell a block kept in the same words.
-  const textOf = (html) => {
-    const template = document.createElement("template");
-    template.innerHTML = html;
-    template.content.querySelectorAll(".headerlink").forEach((link) => link.remove());
-    return template.content.textContent.replace(/\s+/g, " ").trim();
-  };
+  const textOf = (html) =>
+    fragment(html, window.location.href).textContent.replace(/\s+/g, " ").trim();
 
   const element = (tag, className, text, lang) => {
     const made = document.createElement(tag);
@@ -222,7 +218,9 @@ window.archiveParallel = (() => {
     history.replaceState(history.state, "", url);
   };
 
-  const start = (control, pressed) => {
+  // From the toggle's script: the button pressed (or none), what the address
+  // asks for (null: nothing) and the reader's last choice (null: none).
+  const start = (control, pressed, asked, remembered) => {
     const own = document.documentElement.lang;
     const toggles = [...control.querySelectorAll("button.parallel-toggle")];
     const byLang = new Map(toggles.map((button) => [button.dataset.parallelLang, button]));
@@ -267,11 +265,6 @@ window.archiveParallel = (() => {
       toggle(pressed);
       return;
     }
-    const asked = new URLSearchParams(window.location.search).get("parallel");
-    let remembered = null;
-    try {
-      remembered = localStorage.getItem(KEY);
-    } catch {}
     const lang = choose(asked ?? remembered);
     if (asked !== null) turn(lang, true);
     else if (lang) turn(lang, false);
