@@ -7,6 +7,7 @@ wings below it in this list:
 
 - :mod:`.problems`, :mod:`.sphinx_output`, :mod:`.project`: shared by every
   wing (a located problem, Sphinx's output, conf.py's languages);
+- :mod:`.escaping`: every place a translation lands, escaped for that place;
 - :mod:`.catalogs`: what a translation catalog is and whether it is right;
 - :mod:`.pages`: the extensions every page goes through (languages,
   interface, accessibility, navigation, discovery), with the templates;

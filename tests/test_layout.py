@@ -14,6 +14,7 @@ WINGS = (
     "problems",
     "sphinx_output",
     "project",
+    "escaping",
     "catalogs",
     "pages",
     "speed",

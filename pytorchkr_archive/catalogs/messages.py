@@ -17,6 +17,7 @@ from babel.messages.catalog import Catalog, Message
 
 from pytorchkr_archive.catalogs.glossary import Term, glossary_problems
 from pytorchkr_archive.catalogs.markup import read
+from pytorchkr_archive.escaping.structure import holds_markup, markup_difference
 from pytorchkr_archive.problems import Problem, excerpt
 
 #: The catalog of the interface strings (templates), not of a page.
@@ -24,7 +25,6 @@ INTERFACE_DOMAIN = "sphinx"
 _HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
 #: An emphasis delimiter run left in the text (not closed) next to Hangul.
 _UNCLOSED_EMPHASIS = re.compile(rf"(?<=[^\s*_])(\*{{1,3}}|_{{1,3}})(?=[{_HANGUL}])")
-_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _JS_PLACEHOLDER = re.compile(r"\$\{[^}]*\}")
 
 
@@ -112,6 +112,35 @@ def page_message_problems(message: Message, shown: str, terms: list[Term]) -> li
     return problems
 
 
+def _sources(ids: tuple[str, ...], forms: int) -> list[str]:
+    """The English each plural form translates: the singular for the first, the plural after."""
+    return [ids[0] if index == 0 else ids[-1] for index in range(forms)]
+
+
+def interface_markup_problem(source: str, translation: str) -> str | None:
+    """Why an interface string's translation may not be printed, if it may not.
+
+    The templates print these strings into HTML (:mod:`pytorchkr_archive.escaping.html`):
+    a translation of markup must hold exactly the source's elements and
+    attributes, as a browser parses both; a translation of text must be text.
+    """
+    if holds_markup(source):
+        difference = markup_difference(source, translation)
+        if difference:
+            return (
+                f"the HTML differs from the source's as a browser reads it: {difference}; "
+                "keep the source's tags and attributes exactly, and translate only the text"
+            )
+        return None
+    if holds_markup(translation):
+        return (
+            "the source is plain text and the interface prints it as text, but the "
+            "translation holds HTML (a tag, a comment or a character reference such as "
+            "&amp;): write the characters themselves"
+        )
+    return None
+
+
 def interface_message_problems(catalog: Catalog, message: Message, shown: str) -> list[Problem]:
     """The checks of one translated interface string (``sphinx.po``)."""
     line = message.lineno or 1
@@ -121,19 +150,17 @@ def interface_message_problems(catalog: Catalog, message: Message, shown: str) -
     problems = []
     ids = message.id if isinstance(message.id, tuple) else (message.id,)
     strings = message.string if isinstance(message.string, tuple) else (message.string,)
-    source_tags = Counter(tag for i in ids[:1] for tag in _HTML_TAG.findall(i))
     source_js = Counter(p for i in ids for p in _JS_PLACEHOLDER.findall(i))
-    for string in strings:
-        tags = Counter(_HTML_TAG.findall(string))
-        if tags != source_tags:
+    for string, source in zip(strings, _sources(ids, len(strings)), strict=True):
+        difference = interface_markup_problem(source, string)
+        if difference:
             problems.append(
                 Problem(
                     shown,
                     line,
                     "error",
                     "markup",
-                    f"HTML differs from the source: {_difference(source_tags, tags)}; "
-                    f"the interface prints it as HTML (msgid {name})",
+                    f"{difference} (msgid {name})",
                 )
             )
         if not Counter(_JS_PLACEHOLDER.findall(string)) <= source_js or (

@@ -30,7 +30,10 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.locale import _
 from sphinx.writers.html5 import HTML5Translator
+
+from pytorchkr_archive.escaping.html import attribute
 
 #: The name of Furo's announcement bar, which holds the language switch and
 #: the translation notice, and of its navigation sidebar.  Translated in
@@ -53,16 +56,12 @@ BACK_TO_TOP = re.compile(r'<a href="#" class="back-to-top muted-link">.*?</a>', 
 BACK_TO_TOP_LABEL = "Back to top"
 
 
-def _attribute(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;")
-
-
 def name_landmarks(html: str, gettext: Callable[[str], str]) -> str:
     """Give each of Furo's ``<aside>`` landmarks a name in the page's language,
     and its back-to-top button a landmark of its own."""
     for tag, label in LANDMARKS.items():
-        html = html.replace(tag, f'{tag[:-1]} aria-label="{_attribute(gettext(label))}">')
-    name = _attribute(gettext(BACK_TO_TOP_LABEL))
+        html = html.replace(tag, f'{tag[:-1]} aria-label="{attribute(gettext(label))}">')
+    name = attribute(gettext(BACK_TO_TOP_LABEL))
     return BACK_TO_TOP.sub(
         lambda m: f'<nav class="back-to-top-landmark" aria-label="{name}">{m.group(0)}</nav>',
         html,
@@ -86,6 +85,21 @@ class ArchiveHTMLTranslator(HTML5Translator):
             self.context.append("</span></p>\n")
             return
         super().visit_title(node)
+
+    def add_permalink_ref(self, node: nodes.Element, title: str) -> None:
+        """Sphinx's permalink, its translated ``title`` escaped (Sphinx writes it as it is)."""
+        super().add_permalink_ref(node, attribute(title))
+
+    def depart_title(self, node: nodes.Element) -> None:
+        """Sphinx's, with the permalink's title escaped where Sphinx writes it
+        itself (a title that is a link) rather than through :meth:`add_permalink_ref`."""
+        start = len(self.body)
+        super().depart_title(node)
+        raw = _("Link to this heading")
+        for index in range(start, len(self.body)):
+            self.body[index] = self.body[index].replace(
+                f'title="{raw}"', f'title="{attribute(raw)}"'
+            )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from sphinx.config import Config
 from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.locale import get_translation
 
+from pytorchkr_archive.escaping.html import attribute, install_escaping_translations, text
 from pytorchkr_archive.pages import a11y
 from pytorchkr_archive.pages.a11y import ANNOUNCEMENT_LABEL, SIDEBAR_LABEL, name_landmarks
 
@@ -54,26 +55,36 @@ _NAVIGATION_TOGGLE_RE = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
 
 
 def localize(html: str, gettext: Callable[[str], str]) -> str:
-    """Replace Furo's hard-coded English strings in ``html`` by their translations."""
+    """Replace Furo's hard-coded English strings in ``html`` by their translations,
+    each escaped for the attribute or element it stands in."""
     for label in HARDCODED_LABELS:
         translated = gettext(label)
         if translated != label:
-            html = html.replace(f'aria-label="{label}"', f'aria-label="{translated}"')
+            html = html.replace(f'aria-label="{label}"', f'aria-label="{attribute(translated)}"')
     for title in HARDCODED_ICON_TITLES:
         translated = gettext(title)
         if translated != title:
-            html = html.replace(f"<title>{title}</title>", f"<title>{translated}</title>")
+            html = html.replace(f"<title>{title}</title>", f"<title>{text(translated)}</title>")
     template = gettext(NAVIGATION_TOGGLE)
     if template != NAVIGATION_TOGGLE:
+        # The page title Furo put in the label is escaped already.
+        escaped = attribute(template)
         html = _NAVIGATION_TOGGLE_RE.sub(
-            lambda match: f'aria-label="{template % match.group(1)}"', html
+            lambda match: f'aria-label="{escaped % match.group(1)}"', html
         )
     return html
 
 
 class LocalizingTemplateLoader(BuiltinTemplateLoader):
-    """Sphinx's template loader, with Furo's hard-coded strings translated and
-    its landmarks named (:mod:`pytorchkr_archive.pages.a11y`)."""
+    """Sphinx's template loader, with every translation escaped before the
+    templates print it (:mod:`pytorchkr_archive.escaping.html`), Furo's
+    hard-coded strings translated and its landmarks named
+    (:mod:`pytorchkr_archive.pages.a11y`)."""
+
+    def init(self, builder: Any, theme: Any = None, dirs: list[str] | None = None) -> None:
+        """Sphinx's environment, whose translations return escaped strings."""
+        super().init(builder, theme, dirs)
+        install_escaping_translations(self.environment)
 
     def render(self, template: str, context: dict[str, Any]) -> str:
         # The catalog the templates' own _() use: Sphinx's, with locale_dirs first.

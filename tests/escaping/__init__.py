@@ -1,0 +1,1 @@
+"""Tests of the escaping wing: translations cannot attack readers."""
