@@ -9,9 +9,10 @@ and without JavaScript it is a plain page of links to both.
 
 from __future__ import annotations
 
-import json
 from html import escape
 from pathlib import Path
+
+from pytorchkr_archive.escaping.json_script import json_for_script
 
 PAGE = """<!DOCTYPE html>
 <html lang="{default}">
@@ -79,11 +80,11 @@ def render_landing_page(languages: dict[str, dict[str, str]], default: str = "en
     )
     return PAGE.format(
         default=default,
-        default_json=json.dumps(default),
+        default_json=json_for_script(default),
         title=escape(" · ".join(titles)),
         description=escape(" · ".join(titles)),
         alternates="\n".join(alternates),
-        codes=json.dumps(list(languages)),
+        codes=json_for_script(list(languages)),
         headings=headings,
         links=links,
     )

@@ -14,13 +14,13 @@ performers, and, for an event still ahead with a registration page, an
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from babel.core import get_global
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from pytorchkr_archive.escaping.json_script import json_for_script
 from pytorchkr_archive.events.built import event_page, events_built
 from pytorchkr_archive.events.collection import EventPage
 from pytorchkr_archive.events.render import EventView, location
@@ -137,7 +137,7 @@ def add_structured_data(
         organizer,
         first_photo(doctree),
     )
-    text = json.dumps(data, ensure_ascii=False, indent=None).replace("</", "<\\/")
+    text = json_for_script(data)  # no translation can end the script or change its state
     context["metatags"] += f'\n<script type="application/ld+json">{text}</script>'
 
 
