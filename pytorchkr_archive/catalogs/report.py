@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pytorchkr_archive.catalogs.characters import character_problems
 from pytorchkr_archive.catalogs.files import (
     CatalogFile,
     catalog_files,
@@ -67,6 +68,7 @@ def check_file(file: CatalogFile, root: Path, terms: list[Term]) -> Report:
         return report
     catalog = to_catalog(reading)
     report.problems += message_problems(catalog, file.domain, shown, terms)
+    report.problems += character_problems(catalog, shown)
     if not same_except_creation_date(file.path.read_bytes(), render(catalog)):
         report.problems.append(
             Problem(

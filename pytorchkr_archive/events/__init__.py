@@ -106,7 +106,10 @@ def load_events(app: Sphinx) -> None:
         app.env.archive_event_translations = Translations()
         return
     dirs = [Path(app.srcdir) / directory for directory in config.locale_dirs]
-    app.env.archive_event_translations = load_translations(pages, dirs, lang)
+    # The catalog gate (pytorchkr_archive.translation.catalog_guard) ran at
+    # builder-inited before this, being set up first: its refusals are left out.
+    refused = getattr(app.env, "archive_refused_messages", set())
+    app.env.archive_event_translations = load_translations(pages, dirs, lang, refused)
 
 
 def add_card(app: Sphinx, doctree: nodes.document) -> None:

@@ -3,8 +3,9 @@
 Every event page starts with a YAML front matter block whose ``event`` key
 follows the :class:`Event` schema (documented in ``docs/events.md``).  It is
 validated with pydantic: a missing field, an unknown one (a typo), a
-malformed date, time, time zone or URL is a :class:`Problem` naming the file,
-the line and the field, and saying what to write instead.
+malformed date, time, time zone or URL, or a text holding a character the
+feeds and calendars cannot carry is a :class:`Problem` naming the file, the line
+and the field, and saying what to write instead.
 
 The front matter is in the source language only, like the page: English
 text and facts that no language changes (dates, times, the time zone,
@@ -25,7 +26,17 @@ from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationError,
+    field_validator,
+)
+
+from pytorchkr_archive.escaping.characters import refused_characters
 
 #: ``events/YYYY-MM-DD-slug.md``: the date and the slug of an event page.
 FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -37,8 +48,23 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+def publishable(value: str) -> str:
+    """A text the feeds and calendars can carry (XML 1.0, iCalendar): no control
+    character but tab and line feed, no noncharacter."""
+    found = refused_characters(value)
+    if found:
+        raise ValueError(
+            f"holds {', '.join(map(str, found))}, which the Atom feed and the calendar "
+            "files (XML 1.0, iCalendar) cannot hold; delete it (in YAML it is an escape "
+            'such as \\v or \\x0b in a "double-quoted" text)'
+        )
+    return value
+
+
+#: A text that a feed or a calendar may show (a name, in the source language).
+Plain = Annotated[str, AfterValidator(publishable)]
 #: A text of the source language (translated through the page's catalog).
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(publishable)]
 #: A language code as ``archive_languages`` has them: ``en``, ``ko``, ``pt_BR``...
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?$")
 
@@ -63,7 +89,7 @@ class Talk(Strict):
     speaker: Text
     title: Text
     #: Only where a source states it.
-    organization: str | None = None
+    organization: Plain | None = None
 
 
 class Event(Strict):
@@ -91,7 +117,7 @@ class Event(Strict):
     summary: Text
     #: Organisations the event announced its speakers from (who is from where
     #: is in ``talks``, where a source says it).
-    organizations: list[str] = []
+    organizations: list[Plain] = []
     talks: list[Talk] = []
 
     @field_validator("recaps")

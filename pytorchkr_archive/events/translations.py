@@ -8,12 +8,13 @@ otherwise the English shows, and the field counts as untranslated in the
 page's notice as any paragraph does (``make stats`` counts it in the
 catalog).  The catalogs are read as gettext reads them
 (:mod:`pytorchkr_archive.catalogs.reader`); one gettext cannot read gives no
-translation (the build's catalog gate reports it).
+translation (the build's catalog gate reports it), and so does a message the
+gate refuses (a control character, markup of its own): the English shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,11 +42,16 @@ class Translations:
         return sum(self.translated(page.docname, m) for m in distinct), len(distinct)
 
 
-def catalog_strings(path: Path) -> dict[tuple[str, str], str]:
-    """The translated, not fuzzy messages of a catalog that have a context."""
+def catalog_strings(
+    path: Path, refused: Collection[tuple[str, int]] = frozenset()
+) -> dict[tuple[str, str], str]:
+    """The translated, not fuzzy messages of a catalog that have a context,
+    except those the build's catalog gate refuses (``(file, line)`` pairs):
+    as in the pages, a refused translation is never shown."""
     reading = read_file(path)
     if reading is None or reading.errors:
         return {}
+    name = str(path.resolve())
     return {
         (entry.msgctxt, entry.msgid): entry.msgstr[0]
         for entry in reading.entries
@@ -54,18 +60,22 @@ def catalog_strings(path: Path) -> dict[tuple[str, str], str]:
         and not entry.fuzzy
         and entry.msgid_plural is None
         and entry.msgstr[0]
+        and (name, entry.line) not in refused
     }
 
 
 def load_translations(
-    pages: Iterable[EventPage], locale_dirs: Iterable[Path], lang: str
+    pages: Iterable[EventPage],
+    locale_dirs: Iterable[Path],
+    lang: str,
+    refused: Collection[tuple[str, int]] = frozenset(),
 ) -> Translations:
-    """The translated facts of every event page in ``lang``."""
+    """The translated facts of every event page in ``lang``, leaving out refused ones."""
     translations = Translations()
     for page in pages:
         strings: dict[tuple[str, str], str] = {}
         for locale_dir in locale_dirs:
             path = locale_dir / lang / "LC_MESSAGES" / f"{page.docname}.po"
-            strings = {**catalog_strings(path), **strings}
+            strings = {**catalog_strings(path, refused), **strings}
         translations.by_page[page.docname] = strings
     return translations

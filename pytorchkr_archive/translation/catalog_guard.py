@@ -45,6 +45,7 @@ from sphinx.util.display import status_iterator
 from sphinx.util.i18n import CatalogInfo
 
 from pytorchkr_archive.catalogs import (
+    characters,
     files,
     formats,
     glossary,
@@ -59,13 +60,27 @@ from pytorchkr_archive.catalogs.glossary import load_glossary
 from pytorchkr_archive.catalogs.reader import read_file
 from pytorchkr_archive.catalogs.report import check_file
 from pytorchkr_archive.catalogs.syntax import GETTEXT_CHECKS
+from pytorchkr_archive.escaping import characters as escaping_characters
+from pytorchkr_archive.escaping import structure
 from pytorchkr_archive.problems import Problem, shown_path
 
 logger = logging.getLogger(__name__)
 
 CACHE = "archive-catalog-checks.json"
 #: The modules whose code decides a check's outcome.
-CHECK_MODULES = (files, formats, glossary, markup, messages, reader, report, syntax)
+CHECK_MODULES = (
+    characters,
+    escaping_characters,
+    files,
+    formats,
+    glossary,
+    markup,
+    messages,
+    reader,
+    report,
+    structure,
+    syntax,
+)
 #: The errors each running build found, for its pages' notice and its compiler.
 _refused: WeakKeyDictionary[Sphinx, list[Problem]] = WeakKeyDictionary()
 
@@ -144,6 +159,11 @@ def guard_catalogs(app: Sphinx) -> None:
                 subtype="catalog",
             )
     _refused[app] = found
+    # The events' facts are read from the catalogs themselves, not from the
+    # .mo (pytorchkr_archive.events.translations): they leave these out too.
+    app.env.archive_refused_messages = {
+        (str((srcdir / p.path).resolve()), p.line) for p in found if p.severity == "error"
+    }
 
 
 def compile_catalog(info: CatalogInfo, refused: list[Problem], use_fuzzy: bool) -> bool:
