@@ -48,7 +48,7 @@ $(NODE_STAMP): package-lock.json | $(STAMP)
 	touch $@
 
 html: $(STAMP)
-	$(BIN)/python -m pytorchkr_archive.build.site
+	$(BIN)/python -m pytorchkr_archive.sitebuild.site
 
 # Debian's Chromium where it is installed, else Playwright's (installed here
 # once); where neither can be had it says so once, and the browser tests stop.
@@ -57,7 +57,7 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 serve: html
-	$(BIN)/python -m pytorchkr_archive.build.localserver --root _build/html --port $(PORT)
+	$(BIN)/python -m pytorchkr_archive.sitebuild.localserver --root _build/html --port $(PORT)
 
 # -- Translators' workflow (see CONTRIBUTING.md) --------------------------------
 
@@ -95,7 +95,7 @@ LIVE_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),en)
 
 # exec: the server is make's own child, and stops when make ends (live.py).
 live: $(STAMP)
-	exec env LANG=C.UTF-8 $(BIN)/python -m pytorchkr_archive.build.live -b html -D language=$(LIVE_LANG) \
+	exec env LANG=C.UTF-8 $(BIN)/python -m pytorchkr_archive.sitebuild.live -b html -D language=$(LIVE_LANG) \
 	  --host 127.0.0.1 --port $(PORT) \
 	  --re-ignore '\.mo$$' --re-ignore '(^|/)(_build|\.venv|\.git|\.[a-z_]+_cache)(/|$$)' \
 	  . _build/live/$(LIVE_LANG)

@@ -18,7 +18,8 @@ wings below it in this list:
   extensions;
 - :mod:`.parallel`: the parallel view, a page's blocks beside another
   language's;
-- :mod:`.build`: building and previewing the site (commands only);
+- :mod:`.sitebuild`: building and previewing the site (commands only; a name
+  no tool mistakes for a Python build folder);
 - :mod:`.measure`: benchmarks and Lighthouse (commands only).
 """
 

@@ -12,7 +12,7 @@ from typing import NoReturn
 
 import pytest
 
-from pytorchkr_archive.build.sources import copy_sources
+from pytorchkr_archive.sitebuild.sources import copy_sources
 from tests.helpers import once_per_run
 
 pytest_plugins = ("sphinx.testing.fixtures",)
@@ -61,7 +61,7 @@ def require_file(path: Path, install: str) -> Path:
 @pytest.fixture(scope="session")
 def site_url(site: Path) -> Iterator[str]:
     """The built site, served on localhost."""
-    from pytorchkr_archive.build.localserver import serve
+    from pytorchkr_archive.sitebuild.localserver import serve
 
     with serve(site) as url:
         yield url
@@ -127,7 +127,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     def make(folder: Path) -> Path:
         project = copy_project(folder / "project")
-        run([sys.executable, "-m", "pytorchkr_archive.build.site"], cwd=project)
+        run([sys.executable, "-m", "pytorchkr_archive.sitebuild.site"], cwd=project)
         return project / "_build" / "html"
 
     return once_per_run(tmp_path_factory, "site", make)

@@ -22,7 +22,7 @@ WINGS = (
     "korean_search",
     "translation",
     "parallel",
-    "build",
+    "sitebuild",
     "measure",
 )
 #: Modules that stand directly in the package, shared by every wing.
@@ -98,8 +98,8 @@ def test_imports_go_only_downward() -> None:
             if order[wing(target)] > order[wing(name)]:
                 wrong.append(f"{name} imports {target}")
             outside = wing(name) not in (wing(target), "measure")
-            if wing(target) in ("build", "measure") and outside:
-                wrong.append(f"{name} imports {target}: only measure/ may use build/")
+            if wing(target) in ("sitebuild", "measure") and outside:
+                wrong.append(f"{name} imports {target}: only measure/ may use sitebuild/")
     assert not wrong, "\n".join(wrong)
 
 
@@ -107,7 +107,7 @@ def test_extensions_import_no_command() -> None:
     found = modules()
     commands = {name for name, tree in found.items() if defines(tree, "main")}
     extensions = {name for name, tree in found.items() if defines(tree, "setup") and name}
-    assert {"translation.update_po", "build.site"} <= commands
+    assert {"translation.update_po", "sitebuild.site"} <= commands
     assert {"translation.catalog_guard", "pages.languages", "events"} <= extensions
     wrong = [
         f"{name} imports the command {target}"

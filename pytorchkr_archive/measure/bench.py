@@ -205,12 +205,12 @@ def query_times(site: Path, chromium: Path) -> list[float]:
     """
     from playwright.sync_api import sync_playwright
 
-    from pytorchkr_archive.build.localserver import serve
     from pytorchkr_archive.measure.chromium import (
         CHROMIUM_ARGS,
         OUTSIDE_LOCALHOST,
         block_outside_localhost,
     )
+    from pytorchkr_archive.sitebuild.localserver import serve
 
     queries = json.loads(QUERIES.read_text(encoding="utf-8"))["present"]
     with serve(site) as url, sync_playwright() as playwright:

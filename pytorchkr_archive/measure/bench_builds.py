@@ -3,13 +3,13 @@
 Every figure is the median of several runs of real commands on copies of the
 project in a temporary folder (the project's own ``_build`` is not touched):
 
-* **both languages**: ``python -m pytorchkr_archive.build.site`` (what ``make html``
+* **both languages**: ``python -m pytorchkr_archive.sitebuild.site`` (what ``make html``
   runs: the languages in parallel, into a staging copy) against the same
   sources built by two plain ``sphinx-build`` runs, one after the other; both
   from scratch, and ours again with nothing changed;
 * **the translator's loop**: one ``msgstr`` of the event's catalog edited,
   then the Korean rebuild, by ``build -l ko`` and in ``make live``'s server
-  (:mod:`pytorchkr_archive.build.live`), against a full Korean build from scratch;
+  (:mod:`pytorchkr_archive.sitebuild.live`), against a full Korean build from scratch;
   on the site as it is and on a synthetic archive of 100 events;
 * **scaling**: synthetic archives of 10, 100 and 300 events (copies of the
   first event under other dates, with their Korean catalogs; never
@@ -38,9 +38,9 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from pytorchkr_archive.build import live
-from pytorchkr_archive.build.site import sphinx_command
-from pytorchkr_archive.build.sources import copy_sources
+from pytorchkr_archive.sitebuild import live
+from pytorchkr_archive.sitebuild.site import sphinx_command
+from pytorchkr_archive.sitebuild.sources import copy_sources
 
 #: The heading of this section of docs/benchmarks.md (kept when not measured).
 BUILDS_HEADING = "## Build speed"
@@ -83,7 +83,7 @@ def measure(command: list[str], cwd: Path) -> Measure:
 
 def archive_build(project: Path, *languages: str) -> list[str]:
     """``make html`` (all languages, or the ones given), in ``project``."""
-    command = [sys.executable, "-m", "pytorchkr_archive.build.site"]
+    command = [sys.executable, "-m", "pytorchkr_archive.sitebuild.site"]
     for lang in languages:
         command += ["-l", lang]
     return command
@@ -169,7 +169,7 @@ def both_languages(source: Path, work: Path, runs: int) -> list[str]:
         "",
         "| build | seconds |",
         "| --- | ---: |",
-        f"| `make html` (`python -m pytorchkr_archive.build.site`, parallel) | {a:.2f} |",
+        f"| `make html` (`python -m pytorchkr_archive.sitebuild.site`, parallel) | {a:.2f} |",
         f"| two `sphinx-build` runs, one after the other | {b:.2f} |",
         f"| `make html` again, nothing changed | {c:.2f} |",
         "",
@@ -287,7 +287,7 @@ def loop_section(source: Path, work: Path, runs: int) -> list[str]:
         "One `msgstr` of the event's catalog edited, then the Korean rebuild, against",
         f"a full Korean build from scratch (`make html`'s build, median of {runs}).",
         f"Rebuilds: median of {2 * runs} edits, each undoing the one before, with `make html`'s",
-        "build (`python -m pytorchkr_archive.build.site -l ko`, a new process each time) and",
+        "build (`python -m pytorchkr_archive.sitebuild.site -l ko`, a new process each time) and",
         "in `make live LANG=ko` (the preview translators use: its rebuilds start from",
         "a process that has everything imported; the watcher's 50 ms wait for the",
         "file to settle is not counted). Target: at most 25 % of the full build.",

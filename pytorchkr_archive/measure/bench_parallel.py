@@ -15,13 +15,13 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from pytorchkr_archive.build.site import build
 from pytorchkr_archive.measure.chromium import (
     CHROMIUM_ARGS,
     OUTSIDE_LOCALHOST,
     block_outside_localhost,
     find_chromium,
 )
+from pytorchkr_archive.sitebuild.site import build
 
 PARALLEL_HEADING = "## Parallel view"
 EVENT = "events/2025-03-30-pytorch-core-conference"
@@ -82,7 +82,7 @@ def _measure(url: str, chromium: Path, runs: int) -> list[str]:
 
 def report_parallel(source: Path, runs: int) -> str:
     """The parallel view section of the report (empty without Chromium)."""
-    from pytorchkr_archive.build.localserver import serve
+    from pytorchkr_archive.sitebuild.localserver import serve
 
     chromium = find_chromium()
     if not chromium:

@@ -2,7 +2,7 @@
 
 Lighthouse (the npm package pinned in ``package-lock.json``, run on the
 venv's Node.js) drives the browser tests' Chromium on the site as ``make html``
-built it, served on localhost by :mod:`pytorchkr_archive.build.localserver`:
+built it, served on localhost by :mod:`pytorchkr_archive.sitebuild.localserver`:
 the landing page and the newest event page of each language, in Lighthouse's
 mobile and desktop settings (simulated throttling, the defaults), the median
 of several runs each.
@@ -28,10 +28,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from pytorchkr_archive.build.localserver import serve
 from pytorchkr_archive.measure import node
 from pytorchkr_archive.measure.chromium import CHROMIUM_ARGS, find_chromium, missing_message
 from pytorchkr_archive.measure.machine import command_version, machine
+from pytorchkr_archive.sitebuild.localserver import serve
 
 LIGHTHOUSE = Path("node_modules/.bin/lighthouse")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -73,7 +73,7 @@ def test_check_po_refuses_the_summary_at_its_line(summary: tuple[Path, int]) -> 
 
 def test_the_build_refuses_the_summary_at_its_line(summary: tuple[Path, int]) -> None:
     project, line = summary
-    process = python(project, "-m", "pytorchkr_archive.build.site")
+    process = python(project, "-m", "pytorchkr_archive.sitebuild.site")
     output = process.stdout + process.stderr
     assert process.returncode == 1
     assert located(project, line) in output, output
@@ -103,7 +103,7 @@ def title(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
 
 def test_make_html_fails_with_a_warning_at_the_catalogs_line(title: tuple[Path, int]) -> None:
     project, line = title
-    process = python(project, "-m", "pytorchkr_archive.build.site", "-l", "ko")
+    process = python(project, "-m", "pytorchkr_archive.sitebuild.site", "-l", "ko")
     output = process.stdout + process.stderr
     assert process.returncode == 1, output
     assert located(project, line) in output, output

@@ -125,7 +125,7 @@ def build_attacked(folder: Path) -> dict[str, Path]:
         catalog.write_text(text.replace(old, new), encoding="utf-8")
         output = run([sys.executable, "-m", "pytorchkr_archive.translation.check_po"], project)
         assert re.search(r"\b0 error\(s\)", output), output
-        run([sys.executable, "-m", "pytorchkr_archive.build.site"], project)
+        run([sys.executable, "-m", "pytorchkr_archive.sitebuild.site"], project)
         pages[case] = project / "_build" / "html" / "ko" / f"{EVENT}.html"
     return pages
 

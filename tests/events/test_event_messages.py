@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pytorchkr_archive.build import live
 from pytorchkr_archive.catalogs.files import load
+from pytorchkr_archive.sitebuild import live
 from tests.conftest import EVENT, PROJECT, copy_project, run
 from tests.helpers import soup
 from tests.po_tools import EVENT_PO, edit_page, tool
@@ -56,7 +56,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def korean(project: Path) -> Path:
-    run([sys.executable, "-m", "pytorchkr_archive.build.site", "-l", "ko"], cwd=project)
+    run([sys.executable, "-m", "pytorchkr_archive.sitebuild.site", "-l", "ko"], cwd=project)
     return project / "_build" / "html" / "ko"
 
 
@@ -170,7 +170,7 @@ def test_an_announcement_and_a_venue_address_are_translated_in_the_catalog(
     set_msgstr(project, "venue address", "12 Example Road", "예시로 12")
     set_msgstr(project, "venue name", "goorm Square", "구름 스퀘어")
     environ = {**os.environ, "ARCHIVE_NOW": "2025-03-30T12:00:00+09:00"}
-    command = [sys.executable, "-m", "pytorchkr_archive.build.site", "-l", "ko"]
+    command = [sys.executable, "-m", "pytorchkr_archive.sitebuild.site", "-l", "ko"]
     run(command, cwd=project, env=environ)
     card = soup(project / "_build" / "html" / "ko" / f"{EVENT}.html").select_one(".event-card")
     assert card.select_one(".event-announcement").get_text() == "참가 신청을 받습니다."

@@ -188,7 +188,7 @@ def test_new_event_appears_everywhere_with_no_other_edit(tmp_path: Path) -> None
         ],
         cwd=project,
     )
-    run([sys.executable, "-m", "pytorchkr_archive.build.site"], cwd=project)
+    run([sys.executable, "-m", "pytorchkr_archive.sitebuild.site"], cwd=project)
     site = project / "_build" / "html"
     new = "events/2025-11-30-autumn-meetup"
     for lang in ("en", "ko"):

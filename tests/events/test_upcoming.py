@@ -43,7 +43,7 @@ def city(lang: str, page: str) -> str:
 
 def build(project: Path, now: str) -> Path:
     environ = {**os.environ, "ARCHIVE_NOW": now}
-    run([sys.executable, "-m", "pytorchkr_archive.build.site"], cwd=project, env=environ)
+    run([sys.executable, "-m", "pytorchkr_archive.sitebuild.site"], cwd=project, env=environ)
     return project / "_build" / "html"
 
 
@@ -214,7 +214,7 @@ def test_calendar_files_keep_rfc_5545s_lines(sites) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_an_upcoming_event_passes_axe(sites, browser, lang: str) -> None:
     """The announcement and the registration link first, in both colour schemes."""
-    from pytorchkr_archive.build.localserver import serve
+    from pytorchkr_archive.sitebuild.localserver import serve
     from tests.browser import axe, new_page, open_page
     from tests.conftest import PROJECT, require_file
 

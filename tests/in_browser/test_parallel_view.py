@@ -254,7 +254,7 @@ def test_on_a_phone_the_two_stack_without_scrolling_sideways(
 @pytest.fixture(scope="module")
 def root_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """tests/roots/test-parallel built in both languages side by side, served."""
-    from pytorchkr_archive.build.localserver import serve
+    from pytorchkr_archive.sitebuild.localserver import serve
 
     folder = tmp_path_factory.mktemp("parallel-site")
     source = folder / "source"

@@ -6,10 +6,10 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.errors import ConfigError
 
-from pytorchkr_archive.build.landing import render_landing_page
 from pytorchkr_archive.pages.js_translations import fill_catalog
 from pytorchkr_archive.pages.languages import swap_language
 from pytorchkr_archive.pages.theme_l10n import localize
+from pytorchkr_archive.sitebuild.landing import render_landing_page
 
 KOREAN = {
     "Toggle site navigation sidebar": "사이트 탐색 사이드바 열기/닫기",

@@ -59,7 +59,7 @@ def make_trilingual(folder: Path) -> tuple[Path, Path, str]:
     messages = project / "locale" / "ja" / "LC_MESSAGES"
     translate(messages / f"{EVENT}.po", "event city", "Seoul", "ソウル")
     translate(messages / "events" / "index.po", None, "Events", "イベント")
-    run([sys.executable, "-m", "pytorchkr_archive.build.site"], cwd=project)
+    run([sys.executable, "-m", "pytorchkr_archive.sitebuild.site"], cwd=project)
     return project, project / "_build" / "html", update.stdout
 
 

@@ -138,7 +138,7 @@ def test_live_refuses_a_busy_port_before_building(tmp_path: Path) -> None:
         busy.listen()
         port = busy.getsockname()[1]
         process = subprocess.run(
-            [sys.executable, "-m", "pytorchkr_archive.build.live", "-b", "html", "--host",
+            [sys.executable, "-m", "pytorchkr_archive.sitebuild.live", "-b", "html", "--host",
              "127.0.0.1", "--port", str(port), str(PROJECT), str(tmp_path / "out")],
             capture_output=True, text=True, timeout=60, check=False,
         )  # fmt: skip

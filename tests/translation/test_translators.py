@@ -44,7 +44,7 @@ def catalog(project: Path, relative: str = EVENT_PO):
 
 
 def build_korean(project: Path) -> Path:
-    run([sys.executable, "-m", "pytorchkr_archive.build.site", "-l", "ko"], cwd=project)
+    run([sys.executable, "-m", "pytorchkr_archive.sitebuild.site", "-l", "ko"], cwd=project)
     return project / "_build" / "html" / "ko"
 
 
@@ -67,7 +67,7 @@ def test_makefile_targets_call_the_package() -> None:
     )  # fmt: skip
     for module in ("extract", "update_po", "stats", "check_po"):
         assert f"-m pytorchkr_archive.translation.{module}" in process.stdout
-    assert "-m pytorchkr_archive.build.live -b html -D language=ko" in process.stdout
+    assert "-m pytorchkr_archive.sitebuild.live -b html -D language=ko" in process.stdout
 
 
 def test_update_without_source_change_leaves_every_byte(project: Path) -> None:

@@ -44,7 +44,7 @@ def test_make_html_installs_once_and_after_a_lock_change(tmp_path: Path) -> None
     calls = log.read_text()
     assert "-m venv .venv" in calls
     assert "--require-hashes -r requirements.lock" in calls
-    assert "-m pytorchkr_archive.build.site" in calls
+    assert "-m pytorchkr_archive.sitebuild.site" in calls
     assert installs() == 1
 
     make(tmp_path, "html")

@@ -57,7 +57,7 @@ def serve(root: Path, port: int = 0) -> Iterator[str]:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point (``make serve``)."""
     parser = argparse.ArgumentParser(
-        prog="python -m pytorchkr_archive.build.localserver",
+        prog="python -m pytorchkr_archive.sitebuild.localserver",
         description="Preview the built site on localhost, 404 pages included.",
     )
     parser.add_argument("--root", type=Path, default=Path("_build/html"), help="built site")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from pytorchkr_archive.build import live
 from pytorchkr_archive.measure.bench_builds import EDIT, EDITS, edit_catalog
+from pytorchkr_archive.sitebuild import live
 from tests.conftest import EVENT, PROJECT, copy_project
 from tests.helpers import free_port, left_behind
 
@@ -61,7 +61,7 @@ def test_make_live_serves_the_translation_just_saved(tmp_path: Path) -> None:
     command = [
         sys.executable,
         "-m",
-        "pytorchkr_archive.build.live",
+        "pytorchkr_archive.sitebuild.live",
         *("-b", "html", "-D", "language=ko", "--host", "127.0.0.1", "--port", str(port)),
         *("--re-ignore", r"\.mo$", "--re-ignore", r"(^|/)_build(/|$)"),
         *(".", "_build/live/ko"),

@@ -192,6 +192,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 if __name__ == "__main__":
     # Run the module's own copy, not __main__'s: the worker processes find
     # the builder by its importable name.
-    from pytorchkr_archive.build.live import main as _main
+    from pytorchkr_archive.sitebuild.live import main as _main
 
     sys.exit(_main())

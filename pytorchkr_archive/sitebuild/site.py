@@ -5,7 +5,7 @@
 its per-language projects, into ``_build/html/<lang>/``; running them side by
 side uses the machine's cores, since one Sphinx build of this site keeps one
 core busy.  ``_build/html/index.html`` then sends a reader to the language of
-the browser (see :mod:`pytorchkr_archive.build.landing`).
+the browser (see :mod:`pytorchkr_archive.sitebuild.landing`).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from pytorchkr_archive.build.landing import write_landing_page
-from pytorchkr_archive.build.staging import publish, staging_copy
 from pytorchkr_archive.project import project_languages
+from pytorchkr_archive.sitebuild.landing import write_landing_page
+from pytorchkr_archive.sitebuild.staging import publish, staging_copy
 from pytorchkr_archive.sphinx_output import clean
 
 
@@ -116,9 +116,9 @@ def build(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point (``python -m pytorchkr_archive.build.site``)."""
+    """Command-line entry point (``python -m pytorchkr_archive.sitebuild.site``)."""
     parser = argparse.ArgumentParser(
-        prog="python -m pytorchkr_archive.build.site",
+        prog="python -m pytorchkr_archive.sitebuild.site",
         description="Build every language of the archive (in parallel) and the landing page.",
     )
     parser.add_argument("--source", type=Path, default=Path(), help="project folder")

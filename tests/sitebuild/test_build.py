@@ -15,7 +15,7 @@ from tests.conftest import EVENT, copy_project
 def build(project: Path) -> subprocess.CompletedProcess[str]:
     """What ``make html`` runs, in a copy of the project."""
     return subprocess.run(
-        [sys.executable, "-m", "pytorchkr_archive.build.site"],
+        [sys.executable, "-m", "pytorchkr_archive.sitebuild.site"],
         cwd=project,
         capture_output=True,
         text=True,
