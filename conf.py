@@ -39,6 +39,7 @@ exclude_patterns = [
     "node_modules",
     "README.md",
     "CONTRIBUTING.md",
+    "SECURITY.md",
     "tests",
     "docs",
     "locale",

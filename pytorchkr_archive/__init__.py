@@ -34,6 +34,7 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the archive's Sphinx extensions."""
+    app.setup_extension("pytorchkr_archive.escaping.titles")
     app.setup_extension("pytorchkr_archive.pages.languages")
     app.setup_extension("pytorchkr_archive.pages.theme_l10n")
     app.setup_extension("pytorchkr_archive.speed.template_cache")

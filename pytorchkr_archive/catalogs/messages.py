@@ -163,6 +163,18 @@ def interface_message_problems(catalog: Catalog, message: Message, shown: str) -
                     f"{difference} (msgid {name})",
                 )
             )
+        if "\n" in string and "\n" not in source:
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    "error",
+                    "line breaks",
+                    "the source is one line and the translation is not: interface strings "
+                    "are labels and titles, some written one to a line (the index's name "
+                    f"in objects.inv); write it on one line (msgid {name})",
+                )
+            )
         if not Counter(_JS_PLACEHOLDER.findall(string)) <= source_js or (
             source_js and not _JS_PLACEHOLDER.search(string)
         ):

@@ -16,7 +16,9 @@ output, by one function per context, never by pattern:
 - :mod:`.json_script`: JSON inside ``<script>``, as Django's ``json_script``
   writes it;
 - :mod:`.characters`: the characters XML 1.0 and iCalendar cannot hold,
-  refused before any build.
+  refused before any build;
+- :mod:`.titles`: a title is one line (``objects.inv`` is written a line an
+  entry, unescaped), whatever its translation holds.
 
 It stands below every other wing (only the shared modules come before it),
 so the catalog checks and every writer use the same functions.

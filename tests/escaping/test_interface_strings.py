@@ -254,3 +254,19 @@ def test_refused_tags_never_reach_a_page_even_without_w(attacked) -> None:
         hrefs = [a.get("href") for a in document.iter("a")]
         assert "https://evil.example/" not in hrefs, page
         assert "https://pradyunsg.me" in hrefs, page
+
+
+def test_a_one_line_interface_string_stays_one_line() -> None:
+    """Found by the differential test: "Index" is the index's name in objects.inv,
+    written one entry a line; a line break there added an entry."""
+    from babel.messages.catalog import Catalog, Message
+
+    from pytorchkr_archive.catalogs.messages import interface_message_problems
+
+    def checks(source: str, translation: str) -> list[str]:
+        message = Message(source, translation, lineno=98)
+        return [p.check for p in interface_message_problems(Catalog(), message, "sphinx.po")]
+
+    assert checks("Index", "색인\nevil std:doc -1 https://evil.example/ x") == ["line breaks"]
+    furo = '\n  <a href="https://github.com/pradyunsg/furo">Furo</a>\n  '
+    assert checks(furo, furo.replace("Furo<", "푸로<")) == []
