@@ -45,6 +45,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("pytorchkr_archive.pages.js_translations")
     app.setup_extension("pytorchkr_archive.translation.translation_status")
     app.setup_extension("pytorchkr_archive.translation.catalog_guard")
+    app.setup_extension("pytorchkr_archive.translation.fact_templates")
     app.setup_extension("pytorchkr_archive.korean_search")
     app.setup_extension("pytorchkr_archive.events")
     app.setup_extension("pytorchkr_archive.pages.discovery")
