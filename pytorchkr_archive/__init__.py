@@ -50,6 +50,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("pytorchkr_archive.events")
     app.setup_extension("pytorchkr_archive.pages.discovery")
     app.setup_extension("pytorchkr_archive.parallel")
+    app.setup_extension("pytorchkr_archive.pages.stale_outputs")
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -7,6 +7,7 @@ the language switch and ``hreflang`` links (``html-page-context``,
 accessibility fixes to Sphinx's and Furo's markup (:mod:`.a11y`); a sidebar
 of the site's sections (:mod:`.navigation`); only the stylesheets a page uses
 (:mod:`.lean_pages`); sitemaps, robots.txt, the 404 page and social cards
-(:mod:`.discovery`).  The templates and stylesheets of the whole archive are
+(:mod:`.discovery`); an output that holds nothing of a page renamed or
+deleted (:mod:`.stale_outputs`).  The templates and stylesheets of the whole archive are
 in ``templates/`` and ``static/``.
 """

@@ -1,0 +1,104 @@
+"""The output is exactly the sources: nothing is left of a page renamed or deleted.
+
+Sphinx writes each page it builds and never removes one: after ``git mv``
+or ``git rm`` of a page, an incremental build (``make html``, whose staging
+copy starts from the previous output so that it stays incremental;
+``make live``) still holds the old ``events/<old>.html`` and its
+``.ics``, unlinked but served by ``make serve`` and shipped by anyone who
+publishes ``_build/html``.
+
+So after each HTML build, every file derived from a page that is not among
+the sources any more is removed: its HTML page, and the files the archive
+and Sphinx write beside it under the same name (its calendar
+``<page>.ics``, its parallel-view data ``_parallel/<page>.js``, its source
+``_sources/<page>.md.txt``).  The pages the builder writes of its own
+(the index, the search page) and the files of ``html_extra_path`` are
+kept.  Nothing else is touched: the build stays incremental.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+#: The pages each running build wrote (its own pages among them).
+_written: WeakKeyDictionary[Sphinx, set[str]] = WeakKeyDictionary()
+
+#: Folders under the output that hold one file per page, named after the
+#: page, and the suffix each adds to the page's name.
+PER_PAGE_FOLDERS = {"_parallel": (".js",), "_sources": (".txt",)}
+#: Files beside a page that are named after it (``events/<page>.ics``).
+PER_PAGE_SUFFIXES = (".html", ".ics")
+#: Files at the output's root that are not pages' (the calendar of every event).
+SITE_FILES = frozenset({"events.ics"})
+
+
+def remember_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Note each page the builder writes, its own pages (index, search) included."""
+    _written.setdefault(app, set()).add(pagename)
+
+
+def page_of(relative: Path) -> str | None:
+    """The page a file of the output is derived from, if it is a page's file."""
+    parts = relative.parts
+    if parts[0] in PER_PAGE_FOLDERS:
+        name = Path(*parts[1:]).as_posix()
+        for suffix in PER_PAGE_FOLDERS[parts[0]]:
+            if name.endswith(suffix):
+                name = name.removesuffix(suffix)
+                # _sources/<page>.md.txt: the source's own suffix, too.
+                return name.rsplit(".", 1)[0] if parts[0] == "_sources" else name
+        return None
+    if parts[0].startswith(("_", ".")) or relative.as_posix() in SITE_FILES:
+        return None
+    if relative.suffix in PER_PAGE_SUFFIXES:
+        return relative.with_suffix("").as_posix()
+    return None
+
+
+def extra_files(app: Sphinx) -> set[str]:
+    """The files ``html_extra_path`` copies to the output, relative to it."""
+    found = set()
+    for extra in app.config.html_extra_path:
+        root = Path(app.confdir, extra)
+        paths = root.rglob("*") if root.is_dir() else [root]
+        found |= {
+            (p.relative_to(root) if root.is_dir() else Path(p.name)).as_posix()
+            for p in paths
+            if p.is_file()
+        }
+    return found
+
+
+def remove_stale_outputs(app: Sphinx, exception: Exception | None) -> None:
+    """Remove every file of the output derived from a page that is not a source any more."""
+    if exception or app.builder.format != "html":
+        return
+    pages = set(app.env.all_docs) | _written.pop(app, set())
+    outdir = Path(app.outdir)
+    keep = extra_files(app)
+    removed = []
+    for path in sorted(outdir.rglob("*")):
+        relative = path.relative_to(outdir)
+        if not path.is_file() or relative.as_posix() in keep:
+            continue
+        page = page_of(relative)
+        if page is not None and page not in pages:
+            path.unlink()
+            removed.append(relative.as_posix())
+    if removed:
+        logger.info("removed %d file(s) of pages that are gone: %s", len(removed), removed)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the clean-up after the HTML build."""
+    app.connect("html-page-context", remember_page)
+    app.connect("build-finished", remove_stale_outputs, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
