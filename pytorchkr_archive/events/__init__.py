@@ -30,7 +30,6 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
@@ -41,6 +40,7 @@ from pytorchkr_archive.events.collection import EventPage, collect
 from pytorchkr_archive.events.render import speakers, view
 from pytorchkr_archive.events.schedule import ClockError, build_clock, is_upcoming
 from pytorchkr_archive.events.translations import Translations, load_translations
+from pytorchkr_archive.project import Languages
 
 
 class event_card(nodes.General, nodes.Element):
@@ -75,8 +75,19 @@ logger = logging.getLogger(__name__)
 
 
 def load_events(app: Sphinx) -> None:
-    """Read and validate every event page; warn, at file and line, for each problem."""
-    pages, problems = collect(app.srcdir)
+    """Read and validate every event page; warn, at file and line, for each problem.
+
+    A bad ``ARCHIVE_NOW`` stops the build at once with its one line: any
+    exception raised here, ``ConfigError`` included, is printed by Sphinx 9
+    as a crash report (versions, traceback, "please open an issue").
+    """
+    try:
+        now = build_clock()
+    except ClockError as error:
+        raise SystemExit(f"error: {error}") from None
+    config = app.config
+    languages = Languages(config.archive_languages, config.archive_default_language)
+    pages, problems = collect(app.srcdir, languages)
     for problem in problems:
         logger.warning(
             "%s: %s (make check lists every problem without building)",
@@ -87,10 +98,6 @@ def load_events(app: Sphinx) -> None:
             subtype="event",
         )
     app.env.archive_events = pages
-    try:
-        now = build_clock()
-    except ClockError as error:
-        raise ConfigError(str(error)) from None
     app.env.archive_now = now
     # An event page whose event passed (or came back) since the last build is
     # written again: its card no longer leads with the registration.
@@ -100,7 +107,6 @@ def load_events(app: Sphinx) -> None:
     app.env.archive_upcoming_changed = {
         docname for docname, ahead in upcoming.items() if before.get(docname, ahead) != ahead
     }
-    config = app.config
     lang = config.language or config.archive_default_language
     if lang == config.archive_default_language:
         app.env.archive_event_translations = Translations()

@@ -1,10 +1,14 @@
 """``make new-event DATE=YYYY-MM-DD SLUG=...``: start the page of the next event.
 
 It writes ``events/<date>-<slug>.md`` from a template that has every field of
-the event schema (``docs/events.md``), with the date filled in and the rest to
-replace, and a skeleton of the recap (of the announcement, for an event
-still ahead: then its registration link comes first); then it tells the
-organizer what comes next.  It refuses to overwrite a page, and checks the date and the slug.
+the event schema (``docs/events.md``), with the date filled in and a ``TODO``
+wherever a fact is to come, and a skeleton of the recap (of the
+announcement, for an event still ahead: then its registration link comes
+first); then it tells the organizer what comes next.  Every ``TODO`` is an
+error for ``make check`` and the build until it is replaced
+(:mod:`.collection`), so nothing half filled is published.  It refuses to
+overwrite a page, and checks the date and the slug: a refusal is one line
+that says what to write, not a usage text.
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ import sys
 from pathlib import Path
 from string import Template
 
-from pytorchkr_archive.events.collection import EVENTS_DIR, collect
+from pytorchkr_archive.events.collection import EVENTS_DIR, event_files
 from pytorchkr_archive.events.schedule import ClockError, build_clock
+from pytorchkr_archive.events.schema import FILE_NAME
+from pytorchkr_archive.problems import shown_path
 from pytorchkr_archive.project import project_languages
 
 TEMPLATE = Path(__file__).with_name("event-template.md")
@@ -25,7 +31,9 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 #: The parts of the template that depend on whether the event is ahead.
 AHEAD = {
-    "registration": "  registration: https://TODO  # the registration page, first on the card\n",
+    "registration": (
+        "  registration: https://TODO  # the registration page's URL, first on the card\n"
+    ),
     "was": "will be",
     "announcement": (
         "  # announcement: shown until the event is over: what to expect, how to register\n"
@@ -52,14 +60,45 @@ NEXT_STEPS = """\
 Created {path}.
 
 Next:
-  1. Write the recap in {path}, and replace every TODO in its front matter
-     with the event's facts (the fields are explained in docs/events.md).
+  1. Replace every TODO in {path}: the event's facts in its
+     front matter (docs/events.md explains each field), its title and its text.
+     Until none is left, make check, make update-po and make html refuse the
+     page, naming each TODO at its line.
   2. make check          validate the page's metadata and the catalogs
   3. make update-po      create its catalogs: {catalog}
   4. Translate it (CONTRIBUTING.md), then make check again.
   5. make html           the event is on the landing page, in events/, in the
                          speakers index and in the feeds, in every language.
 """
+
+
+class Refused(Exception):
+    """What the organizer asked for cannot be done: the message says what to write."""
+
+
+def page_path(source: Path, date_text: str, slug: str) -> tuple[Path, dt.date]:
+    """The new page's path and the event's date, once both are known to be right."""
+    if not date_text.strip():
+        raise Refused("DATE is missing: make new-event DATE=YYYY-MM-DD SLUG=name")
+    try:
+        date = dt.date.fromisoformat(date_text)
+    except ValueError:
+        raise Refused(f"DATE={date_text!r} is not a date: write it as YYYY-MM-DD") from None
+    if not SLUG.match(slug):
+        raise Refused(
+            f"SLUG={slug!r}: use lower-case letters, digits and hyphens, "
+            "such as pytorch-conference"
+        )
+    # Every page counts, a half-filled or a broken one too, not only the valid events.
+    for other in event_files(source):
+        name = FILE_NAME.match(other.stem)
+        if name and name["slug"] == slug:
+            taken = shown_path(other, source)
+            raise Refused(f"SLUG={slug!r} is already the slug of {taken}: choose another")
+    path = source / EVENTS_DIR / f"{date.isoformat()}-{slug}.md"
+    if path.exists():
+        raise Refused(f"{path} already exists: it is not overwritten")
+    return path, date
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,25 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, default=Path(), help="project folder")
     args = parser.parse_args(argv)
     try:
-        date = dt.date.fromisoformat(args.date)
-    except ValueError:
-        parser.error(f"DATE={args.date!r} is not a date: write it as YYYY-MM-DD")
-    if not SLUG.match(args.slug):
-        parser.error(
-            f"SLUG={args.slug!r}: use lower-case letters, digits and hyphens, "
-            "such as pytorch-conference"
-        )
-    pages, _ = collect(args.source)
-    taken = next((p.docname for p in pages if p.slug == args.slug), None)
-    if taken:
-        parser.error(f"SLUG={args.slug!r} is already the slug of {taken}.md: choose another")
-    path = args.source / EVENTS_DIR / f"{date.isoformat()}-{args.slug}.md"
-    if path.exists():
-        parser.error(f"{path} already exists: it is not overwritten")
-    try:
+        path, date = page_path(args.source, args.date, args.slug)
         today = build_clock().date()
-    except ClockError as error:
-        parser.error(str(error))
+    except (Refused, ClockError) as error:
+        print(f"new-event: error: {error}", file=sys.stderr)
+        return 2
     # An event ahead gets a registration link and an announcement to fill in.
     parts = AHEAD if date >= today else PAST
     text = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(

@@ -36,9 +36,11 @@ def build_clock(environ: Mapping[str, str] = os.environ) -> dt.datetime:
     except ValueError:
         now = None
     if now is None or now.tzinfo is None:
+        # Written without its offset, it is shown with Seoul's, the archive's usual.
+        example = f"{now.isoformat()}+09:00" if now else "2025-03-30T18:00:00+09:00"
         raise ClockError(
             f"{NOW_VARIABLE}={value!r} is not a time with its offset: write it as "
-            "2025-03-30T18:00:00+09:00 (or unset it to build as of now)"
+            f"{example} (or unset {NOW_VARIABLE} to build as of now)"
         )
     return now
 

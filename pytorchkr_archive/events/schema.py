@@ -3,9 +3,13 @@
 Every event page starts with a YAML front matter block whose ``event`` key
 follows the :class:`Event` schema (documented in ``docs/events.md``).  It is
 validated with pydantic: a missing field, an unknown one (a typo), a
-malformed date, time, time zone or URL, or a text holding a character the
-feeds and calendars cannot carry is a :class:`Problem` naming the file, the line
-and the field, and saying what to write instead.
+malformed date, time, time zone or URL, a date that is not the file name's,
+an end before the start, or a text holding a character the feeds and
+calendars cannot carry is a :class:`Problem` naming the file, the line of the
+field, the value and what to write instead.  The words are the archive's
+(:data:`WORDS`): pydantic's own ("Input should be a valid URL, relative URL
+without a base") speak to a programmer, not to an organizer.  A misspelt
+field or time zone gets a suggestion (``speakr``: did you mean ``speaker``?).
 
 The front matter is in the source language only, like the page: English
 text and facts that no language changes (dates, times, the time zone,
@@ -19,11 +23,12 @@ recaps are keyed by language code.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Annotated, Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from pathlib import Path, PurePosixPath
+from typing import Annotated, Any, Literal, get_args
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
 from pydantic import (
@@ -33,8 +38,10 @@ from pydantic import (
     Field,
     HttpUrl,
     ValidationError,
+    ValidationInfo,
     field_validator,
 )
+from pydantic_core import ErrorDetails
 
 from pytorchkr_archive.escaping.characters import refused_characters
 
@@ -125,32 +132,90 @@ class Event(Strict):
     def language_codes(cls, value: dict[str, HttpUrl]) -> dict[str, HttpUrl]:
         for code in value:
             if not LANGUAGE_CODE.match(code):
-                raise ValueError(f"{code!r} is not a language code (en, ko, pt_BR...)")
+                raise ValueError(
+                    f"{code!r} is not a language code: key each recap by its language's "
+                    "code (en, ko, pt_BR...), one 'code: URL' line per language"
+                )
         return value
 
     @field_validator("timezone")
     @classmethod
-    def known_time_zone(cls, value: str) -> str:
+    def known_time_zone(cls, value: str, info: ValidationInfo) -> str:
+        """An IANA zone, the only kind the calendars and Babel know; a wrong one
+        gets the zone it is likely meant for (the event's country is in the context)."""
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r}") from None
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
+            raise ValueError(unknown_zone(value, (info.context or {}).get("country"))) from None
         return value
 
     @field_validator("date", mode="before")
     @classmethod
     def date_only(cls, value: Any) -> Any:
-        if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError(f"{value!r} is not a date")
+        # YAML's own dates are off (see _Loader): the date arrives as written.
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(
+                f"{written(value)} is not a date: write it as YYYY-MM-DD, such as 2025-03-30"
+            )
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(
+                f"{value!r} is not a day of the calendar: write the date as YYYY-MM-DD"
+            ) from None
+        return value
+
+    @field_validator("date")
+    @classmethod
+    def named_by_file(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        """The file name says the date too (it sorts the pages): they must agree."""
+        page: PurePosixPath | None = (info.context or {}).get("page")
+        name = FILE_NAME.match(page.stem) if page else None
+        if page and name and value.isoformat() != name["date"]:
+            renamed = page.with_name(f"{value.isoformat()}-{name['slug']}.md")
+            raise ValueError(
+                f"{value} is not the date in the file name, {name['date']}: fix the date, "
+                f"or rename the page to {renamed} (and its catalogs, "
+                f"locale/*/LC_MESSAGES/{page.with_suffix('.po')}, to match)"
+            )
         return value
 
     @field_validator("start", "end", mode="before")
     @classmethod
     def hours_and_minutes(cls, value: Any) -> Any:
-        if isinstance(value, int):  # YAML reads 13:00 as 780 (base 60)
-            raise ValueError('a time in quotes, "HH:MM"')
-        if isinstance(value, str) and not re.fullmatch(r"\d{2}:\d{2}", value):
-            raise ValueError('a time as "HH:MM"')
+        if isinstance(value, int) and not isinstance(value, bool):
+            # YAML 1.1 reads 13:00 without quotes as 780, a number in base 60.
+            if 60 <= value < 24 * 60:
+                hhmm = f"{value // 60:02d}:{value % 60:02d}"
+                raise ValueError(
+                    f'a time in quotes, "HH:MM": write "{hhmm}" (without quotes, YAML reads '
+                    f"{hhmm} as the number {value})"
+                )
+            raise ValueError(f'{value} is a number: write the time in quotes, "HH:MM"')
+        match = re.fullmatch(r"(\d{2}):(\d{2})", value) if isinstance(value, str) else None
+        if match is None:
+            raise ValueError(
+                f'{written(value)} is not a time: write it as "HH:MM", in quotes, such as "13:00"'
+            )
+        if int(match[1]) > 23 or int(match[2]) > 59:
+            raise ValueError(
+                f'{value!r} is not a time of day: write it as "HH:MM", from "00:00" to "23:59"'
+            )
+        return value
+
+    @field_validator("end")
+    @classmethod
+    def after_start(cls, value: dt.time, info: ValidationInfo) -> dt.time:
+        """An event has one date: its end is on it, after its start (a calendar
+        app would otherwise show it ending before it begins)."""
+        start = info.data.get("start")
+        if start is not None and value <= start:
+            when = "when" if value == start else "before"
+            raise ValueError(
+                f'the event ends at "{value:%H:%M}", {when} it starts ("{start:%H:%M}"): '
+                "write the time it ends, after its start; an event starts and ends on its "
+                "date (one that ends after midnight is not supported)"
+            )
         return value
 
     @property
@@ -160,6 +225,72 @@ class Event(Strict):
     @property
     def ends(self) -> dt.datetime:
         return dt.datetime.combine(self.date, self.end, ZoneInfo(self.timezone))
+
+
+def written(value: Any) -> str:
+    """A value read from the YAML, as a message names it."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads yes, no, on, off as true or false)"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+#: Country names organizers write that CLDR's English names (Babel's) do not
+#: have: South Korea's formal name, which this archive's events use.
+COUNTRY_CODES = {"republic of korea": "KR"}
+ZONES_LIST = "https://en.wikipedia.org/wiki/List_of_tz_database_time_zones"
+
+
+def zone_suggestion(value: str, country: Any) -> tuple[str, str] | None:
+    """The time zone meant by ``value`` and why, if one can be told.
+
+    By spelling first (``asia/seoul``, ``Seoul``, ``Asia/Seul``), then by the
+    event's country: a zone is named after one city of its region, so a city
+    without its own (``Asia/Busan``) is in its country's (``Asia/Seoul``).
+    """
+    zones = available_timezones()
+    folded = {zone.casefold(): zone for zone in zones}
+    if value.casefold() in folded:
+        return folded[value.casefold()], "a time zone is written with its capitals"
+    city = value.rsplit("/", 1)[-1].casefold().replace(" ", "_")
+    same_city = [zone for zone in zones if zone.rsplit("/", 1)[-1].casefold() == city]
+    if len(same_city) == 1:
+        return same_city[0], "a time zone is named by its region too"
+    close = difflib.get_close_matches(value, sorted(zones), n=1, cutoff=0.8)
+    if close:
+        return close[0], ""
+    if not isinstance(country, str):
+        return None
+    from babel import Locale
+    from babel.core import get_global
+
+    names = {name.casefold(): code for code, name in Locale("en").territories.items()}
+    code = (names | COUNTRY_CODES).get(country.strip().casefold())
+    found = [zone for zone in get_global("territory_zones").get(code, []) if zone in zones]
+    if len(found) == 1:
+        return found[0], (
+            f"the time zone of {country.strip()}: a zone is named after one city of its region"
+        )
+    return None
+
+
+def unknown_zone(value: str, country: Any = None) -> str:
+    """Why ``value`` is not a time zone, and which one to write."""
+    guess = zone_suggestion(value, country)
+    if guess:
+        zone, why = guess
+        return f"unknown time zone {value!r}: did you mean {zone!r}?" + (
+            f" ({why})" if why else ""
+        )
+    return (
+        f"unknown time zone {value!r}: write an IANA time zone, such as Asia/Seoul "
+        f"(one per region, named after a city of it: {ZONES_LIST})"
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -175,25 +306,133 @@ class Problem:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
 
 
-#: What to do, by pydantic error type.
-ADVICE = {
-    "missing": "add it (the fields are listed in docs/events.md)",
-    "extra_forbidden": "not a field of the schema: check its spelling (docs/events.md)",
-    "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
-    "date_parsing": "write the date as YYYY-MM-DD",
-    "date_type": "write the date as YYYY-MM-DD",
-    "time_parsing": 'write the time as "HH:MM", in quotes',
-    "time_type": 'write the time as "HH:MM", in quotes',
-    "url_parsing": "write a full URL: https://...",
-    "url_scheme": "write a full URL: https://...",
-    "url_type": "write a full URL: https://...",
-    "string_too_short": "give a value",
-    "string_type": "write text",
-    "list_type": "write a list (one '- ' item per line)",
-    "model_type": "write the fields below it, indented",
-    "dict_type": "write one 'code: URL' line per language, indented",
-    "literal_error": "write one of the values given",
+#: What each error pydantic can find in an event means, in the archive's words
+#: (pydantic's own messages are never shown).  ``{value}`` is the value as
+#: written, ``{name}`` the field's name, ``{fields}`` the fields it takes and
+#: ``{choices}`` the values it accepts.  The schema's own checks (dates,
+#: times, time zones, language codes, characters) raise their words whole.
+WORDS = {
+    "missing": "required, and missing: add a '{name}:' line (docs/events.md says what it holds)",
+    "model_type": "{value} where its fields go: write them below it, indented ({fields})",
+    "model_attributes_type": "{value} where its fields go: write them below it, indented "
+    "({fields})",
+    "string_type": "{value} where a text goes: write the text, in quotes if YAML would read "
+    'it otherwise ("...")',
+    "string_too_short": "empty: write the text, or leave an optional field out",
+    "string_unicode": "not text: write the text",
+    "list_type": "{value} where a list goes: write one '- ' item per line, indented below it",
+    "dict_type": "{value} where the recaps go: write one 'code: URL' line per language, "
+    "indented below it (en: https://...)",
+    "url_type": "{value} is not a URL: write a full URL starting with https://",
+    "url_parsing": "{value} is not a full URL: write a full URL starting with https://",
+    "url_syntax_violation": "{value} is not a full URL: write a full URL starting with https://",
+    "url_scheme": "{value} is not the address of a web page: write a full URL starting with "
+    "https://",
+    "url_too_long": "a URL longer than 2083 characters: write a shorter address of the page",
+    "literal_error": "{value} is not one of its values, {choices}; write one of the values given",
+    "date_type": "{value} is not a date: write it as YYYY-MM-DD, such as 2025-03-30",
+    "date_parsing": "{value} is not a date: write it as YYYY-MM-DD, such as 2025-03-30",
+    "date_from_datetime_parsing": "{value} is not a date: write it as YYYY-MM-DD, such as "
+    "2025-03-30",
+    "date_from_datetime_inexact": "{value} is not a date: write it as YYYY-MM-DD, such as "
+    "2025-03-30",
+    "time_type": '{value} is not a time: write it as "HH:MM", in quotes, such as "13:00"',
+    "time_parsing": '{value} is not a time: write it as "HH:MM", in quotes, such as "13:00"',
 }
+#: For an error the table does not name (a pydantic release may add one).
+OTHER_ERROR = "{value} is not what {name} holds: docs/events.md says what to write"
+#: A text written as a translation table (``city: {en: Seoul, ko: 서울}``).
+TRANSLATION_HERE = (
+    "a text in the source language only: write the English alone; its translations are in "
+    "the page's catalog (make update-po, then translate the message there)"
+)
+
+
+def model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The part of the schema at ``loc`` (``("talks", 0)`` is a :class:`Talk`)."""
+    model: type[BaseModel] | None = Event
+    for key in loc:
+        if model is None or isinstance(key, int):
+            continue
+        field = model.model_fields.get(key)
+        model = _model_in(field.annotation) if field else None
+    return model
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next(filter(None, map(_model_in, get_args(annotation))), None)
+
+
+def _names(loc: tuple[Any, ...]) -> list[str]:
+    model = model_at(loc)
+    return list(model.model_fields) if model else []
+
+
+def field_name(loc: tuple[Any, ...]) -> str:
+    """A field as messages name it: ``event.talks[0].speaker``; a wrong key of
+    the recaps is the recaps' problem (``event.recaps``)."""
+    if loc and loc[-1] == "[key]":
+        loc = loc[:-2]
+    return "event" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc)
+
+
+def guess_field(loc: tuple[Any, ...]) -> str | None:
+    """The field of the schema an unknown one at ``loc`` is likely a misspelling of."""
+    guess = difflib.get_close_matches(str(loc[-1]), _names(loc[:-1]), n=1, cutoff=0.6)
+    return guess[0] if guess else None
+
+
+def unknown_field(loc: tuple[Any, ...], missing: set[tuple[Any, ...]]) -> str:
+    """An unknown field: what it may be meant for, or which fields there are."""
+    guess = guess_field(loc)
+    if guess:
+        missed = (*loc[:-1], guess) in missing
+        required = f" ({guess!r} is required, and missing)" if missed else ""
+        return f"unknown field: did you mean {guess!r}?{required}"
+    fields = ", ".join(_names(loc[:-1]))
+    return f"unknown field: the fields of {field_name(loc[:-1])} are {fields} (docs/events.md)"
+
+
+def _one_of(values: list[str]) -> str:
+    """``'a', 'b' or 'c'``."""
+    return " or ".join([", ".join(values[:-1]), values[-1]] if len(values) > 1 else values)
+
+
+def _by_language(value: Any) -> bool:
+    """Whether a value is a table of languages: ``{en: Seoul, ko: 서울}``."""
+    codes = value if isinstance(value, dict) else {}
+    return bool(codes) and all(isinstance(c, str) and LANGUAGE_CODE.match(c) for c in codes)
+
+
+def explain(item: ErrorDetails, missing: set[tuple[Any, ...]]) -> str:
+    """What is wrong and what to write, for one of pydantic's errors, in our words."""
+    kind, loc, value = item["type"], tuple(item["loc"]), item.get("input")
+    if kind in ("value_error", "assertion_error"):
+        return str(item.get("ctx", {}).get("error", "")) or OTHER_ERROR.format(
+            value=written(value), name=field_name(loc)
+        )
+    if kind == "extra_forbidden":
+        return unknown_field(loc, missing)
+    if loc and loc[-1] == "[key]":
+        return f"{written(value)} is not a language code: write en, ko, pt_BR..."
+    if kind == "string_type" and _by_language(value):
+        return TRANSLATION_HERE
+    if kind == "url_parsing" and isinstance(value, str) and value and "://" not in value:
+        return (
+            f"{value!r} is not a full URL: write a full URL starting with https://, "
+            f"such as 'https://{value}'"
+        )
+    model = model_at(loc[:-1])
+    field = model.model_fields.get(loc[-1]) if model and loc else None
+    choices = [repr(c) for c in get_args(field.annotation)] if field else []
+    return WORDS.get(kind, OTHER_ERROR).format(
+        value=written(value),
+        name=loc[-1] if loc else "event",
+        fields=", ".join(_names(loc)),
+        choices=_one_of(choices),
+    )
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -221,6 +460,15 @@ def parse(source: str) -> tuple[yaml.Node | None, Any]:
     finally:
         loader.dispose()
     return document, data
+
+
+def compose(source: str) -> yaml.Node | None:
+    """The front matter's node tree alone: where each value is, as written."""
+    loader = _Loader(source)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def front_matter(text: str) -> tuple[str, int] | None:
@@ -293,24 +541,34 @@ def load_event(path: Path, shown: str) -> tuple[Event | None, list[Problem]]:
         ]
     event_key, event_node = next((k, v) for k, v in document.value if k.value == "event")
     event_line = event_key.start_mark.line + offset
+    raw = data["event"]
+    context = {
+        "page": PurePosixPath(shown),
+        "country": raw.get("country") if isinstance(raw, dict) else None,
+    }
     try:
-        return Event.model_validate(data["event"]), []
+        return Event.model_validate(raw, context=context), []
     except ValidationError as error:
+        errors = error.errors()
+        missing = {tuple(item["loc"]) for item in errors if item["type"] == "missing"}
         problems = []
-        for item in error.errors():
+        for item in errors:
             loc = tuple(item["loc"])
-            field = "event" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc)
-            reason = item["msg"].removeprefix("Value error, ")
-            advice = ADVICE.get(item["type"], "")
-            if item["type"] == "extra_forbidden":
-                reason = "unknown field"
-            if item["type"] == "string_type" and isinstance(item.get("input"), dict):
-                reason = "a text in the source language only"
-                advice = (
-                    "write the English alone; its translations are in the page's catalog "
-                    "(make update-po, then translate the message there)"
-                )
-            message = f"{reason}; {advice}" if advice else reason
-            line = line_of(event_node, loc, offset, event_line)
-            problems.append(Problem(shown, line, field, message))
+            message = explain(item, missing)
+            if item["type"] == "missing" and _misspelt(loc, errors):
+                continue  # the unknown field's message says it: "did you mean speaker?"
+            line = line_of(
+                event_node, loc[:-2] if loc[-1:] == ("[key]",) else loc, offset, event_line
+            )
+            problems.append(Problem(shown, line, field_name(loc), message))
         return None, sorted(problems)
+
+
+def _misspelt(loc: tuple[Any, ...], errors: list[ErrorDetails]) -> bool:
+    """Whether a missing field is what an unknown one beside it was meant to be."""
+    return any(
+        item["type"] == "extra_forbidden"
+        and tuple(item["loc"][:-1]) == loc[:-1]
+        and guess_field(tuple(item["loc"])) == loc[-1]
+        for item in errors
+    )

@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from pytorchkr_archive.events.schedule import ClockError, build_clock
 from pytorchkr_archive.project import project_languages
 from pytorchkr_archive.sitebuild.landing import write_landing_page
 from pytorchkr_archive.sitebuild.staging import publish, staging_copy
@@ -84,6 +85,13 @@ def build(
             f"has {', '.join(table)}",
             file=sys.stderr,
         )
+        return 2
+    try:
+        # Each language's build reads the clock too; a bad ARCHIVE_NOW is said
+        # once, here, rather than once per language.
+        build_clock()
+    except ClockError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 2
     jobs = jobs or min(len(wanted), os.cpu_count() or 1)
     with staging_copy(out) as staging:

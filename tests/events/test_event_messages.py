@@ -12,6 +12,7 @@ import pytest
 from pytorchkr_archive.catalogs.files import load
 from pytorchkr_archive.sitebuild import live
 from tests.conftest import EVENT, PROJECT, copy_project, run
+from tests.events.organizer import fill_in
 from tests.helpers import soup
 from tests.po_tools import EVENT_PO, edit_page, tool
 
@@ -116,6 +117,7 @@ def test_a_changed_fact_keeps_its_translation_as_fuzzy(project: Path) -> None:
 def test_a_new_event_is_offered_the_translations_of_the_others(project: Path) -> None:
     run([sys.executable, "-m", "pytorchkr_archive.events.new_event", "--date", "2025-11-30",
          "--slug", "autumn-meetup"], cwd=project)  # fmt: skip
+    fill_in(project / "events/2025-11-30-autumn-meetup.md")
     update = tool(project, "update_po")
     created = "locale/ko/LC_MESSAGES/events/2025-11-30-autumn-meetup.po"
     assert f"created: {created}" in update.stdout

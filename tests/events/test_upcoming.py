@@ -22,6 +22,7 @@ import icalendar
 import pytest
 
 from tests.conftest import EVENT, LANGUAGES, copy_project, run
+from tests.events.organizer import fill_in
 from tests.helpers import soup
 
 NEW = "events/2027-01-20-winter-meetup"
@@ -58,12 +59,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     page = project / f"{NEW}.md"
     text = page.read_text(encoding="utf-8")
     assert "registration: https://TODO" in text and "announcement:" in text
-    page.write_text(
-        text.replace("https://TODO", REGISTRATION)
-        .replace("TODO: a short announcement.", "Registration is open: two talks on compilers.")
-        .replace("TODO: the event's title", "Winter meetup"),
-        encoding="utf-8",
-    )
+    announcement = '"Registration is open: two talks on compilers."'
+    fill_in(page, "Winter meetup", registration=REGISTRATION, announcement=announcement)
     before = build(project, BEFORE)
     kept = folder / "before"
     shutil.copytree(before, kept)
