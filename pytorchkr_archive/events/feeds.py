@@ -1,21 +1,214 @@
-"""An Atom feed per language, ``feed.xml``: one entry per event recap.
+"""An Atom feed per language, ``feed.xml``: one entry per event page.
 
 Written with feedgen after the HTML build, with absolute URLs from the
 language's base URL (:func:`pytorchkr_archive.pages.languages.base_url`), the
-event's summary and date, and the page's title in that language.
+event's summary, and the page's title in that language.
+
+A feed reader shows an entry again when its ``updated`` changes, and sorts by
+it, so the dates say what happened to the page, never what the event is: an
+entry is *published* when its page first was, and *updated* when what it shows
+changed (the recap replacing the announcement is an update), never after the
+build's clock (:mod:`.schedule`).  The repository's history knows both, when
+the project is a git work tree with its whole history: it is read once per
+build (:func:`read_history`, one ``git log`` and one ``git status`` whatever
+the number of events).  Without it (a copy without ``.git``, a shallow clone)
+the dates come from the event's facts (:func:`entry_dates`).  docs/events.md,
+"Feed dates", gives the rules.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import datetime as dt
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
 from pytorchkr_archive.events.built import events_built
+from pytorchkr_archive.events.collection import EventPage
+from pytorchkr_archive.events.schedule import is_upcoming
 
 FEED = "feed.xml"
+
+logger = logging.getLogger(__name__)
+
+#: Git with its output the same whatever the user's configuration: paths
+#: unquoted, and no lock taken on the index (two languages build at once).
+GIT = ("git", "-c", "core.quotePath=false", "--no-optional-locks")
+#: How long git may take before the build does without it (seconds).
+GIT_TIMEOUT = 120
+#: Starts each commit in ``git log``'s output: a character no path holds.
+COMMIT_MARK = "\x1e"
+#: Whether the project is in a work tree, whether its clone is shallow, and
+#: where the project is in the repository (``git rev-parse``).
+WHERE = ("--is-inside-work-tree", "--is-shallow-repository", "--show-prefix")
+#: Each commit of the branch built (first parents only, a merge compared with
+#: its first parent): its committer date, then each file it added (``A``),
+#: modified or deleted, relative to the project.  Renames are an addition and
+#: a deletion: the entry's URL, its identity, changes with the file's name.
+LOG = (
+    "--first-parent",
+    "--diff-merges=first-parent",
+    "--no-renames",
+    f"--format={COMMIT_MARK}%cI",
+    "--name-status",
+    "--relative",
+)
+#: Every file that differs from the last commit, untracked ones too, one
+#: ``XY path`` entry each, NUL-terminated (``git status``).
+STATUS = ("--porcelain", "-z", "--untracked-files=all", "--no-renames")
+
+
+@dataclass(frozen=True)
+class History:
+    """What the repository says of the files entries are made of (paths
+    relative to the project, ``/``-separated).
+
+    Committer dates, not author dates: a commit reaches the branch the site is
+    built from when it is committed there (a rebase or a merge of a pull
+    request), not when it was first written.
+    """
+
+    #: The oldest commit that added each file.
+    added: dict[str, dt.datetime]
+    #: The newest commit that changed each file (added, modified or deleted).
+    changed: dict[str, dt.datetime]
+    #: Files whose content is not the last commit's: untracked, modified or
+    #: staged; their change is happening now.
+    uncommitted: frozenset[str]
+
+    def dates(self, files: Sequence[str], now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+        """When the entry of ``files`` (its page first, then its catalog) was
+        first published and last changed, an uncommitted change counting as
+        ``now``; a page that was never committed is being published now."""
+        page = files[0]
+        published = self.added.get(page, now)
+        if any(name in self.uncommitted for name in files):
+            return published, now
+        return published, max((self.changed[n] for n in files if n in self.changed), default=now)
+
+
+def _git(cwd: Path, *args: str) -> str | None:
+    """Git's output, or None where there is no git, no repository, or an error:
+    the feed is then dated without history, never the build stopped."""
+    try:
+        process = subprocess.run(
+            [*GIT, *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=GIT_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return process.stdout if process.returncode == 0 else None
+
+
+def read_history(srcdir: Path, folders: Iterable[str]) -> History | None:
+    """The history of every file under ``folders`` (relative to ``srcdir``), or
+    None when it cannot be had whole.
+
+    None when the project is not in a git work tree, when the clone is shallow
+    (its oldest commit would claim every file as added that day: Read the
+    Docs clones shallowly, and ``.readthedocs.yaml`` unshallows), and when no
+    commit touched the folders (the project copied into another repository).
+    The first parent only, with merges compared to it: a page is published
+    when it reached the branch being built, not when its pull request began.
+    """
+    state = _git(srcdir, "rev-parse", *WHERE)
+    if state is None:
+        return None
+    inside, shallow, prefix = [*state.split("\n"), "", ""][:3]
+    if inside != "true" or shallow != "false":
+        return None
+    paths = ("--", *sorted(set(folders)))
+    log = _git(srcdir, "log", *LOG, *paths)
+    status = _git(srcdir, "status", *STATUS, *paths)
+    if log is None or status is None:
+        return None
+    added: dict[str, dt.datetime] = {}
+    changed: dict[str, dt.datetime] = {}
+    for commit in log.split(COMMIT_MARK)[1:]:
+        date_line, *lines = commit.split("\n")
+        date = dt.datetime.fromisoformat(date_line.strip())
+        for line in lines:
+            kind, _, name = line.partition("\t")
+            if not name:
+                continue
+            changed[name] = max(changed.get(name, date), date)
+            if kind == "A":
+                added[name] = min(added.get(name, date), date)
+    if not changed:
+        return None
+    # ``XY path``, relative to the repository's top: made relative to the project.
+    uncommitted = frozenset(
+        entry[3:].removeprefix(prefix)
+        for entry in status.split("\0")
+        if entry and entry[3:].startswith(prefix)
+    )
+    return History(added, changed, uncommitted)
+
+
+def last_saved(srcdir: Path, files: Sequence[str]) -> dt.datetime | None:
+    """The newest modification time of ``files``: when their content last
+    changed on this disk, as far as the file system knows."""
+    times = [(srcdir / name).stat().st_mtime for name in files if (srcdir / name).is_file()]
+    return dt.datetime.fromtimestamp(max(times), dt.UTC) if times else None
+
+
+def entry_dates(
+    page: EventPage,
+    files: Sequence[str],
+    now: dt.datetime,
+    history: History | None,
+    srcdir: Path,
+) -> tuple[dt.datetime, dt.datetime]:
+    """An entry's ``published`` and ``updated``: never after ``now``, and
+    published never after updated.
+
+    With the repository's history, they are its dates (:meth:`History.dates`).
+    Without it, a past event's are its start and its end: facts, so the same
+    in every build (a reader is shown no change where there was none), and in
+    the past.  An upcoming event's are when its files were last saved (the
+    build's clock in a fresh checkout, which writes every file): its facts
+    only give dates in the future, and the clock would change at every build.
+    Once the event is over, updated is at least its end, as the page changed
+    then (no more announcement nor registration), so a reader sees the change
+    even without history.
+    """
+    event = page.event
+    ahead = is_upcoming(page, now)
+    if history is not None:
+        published, updated = history.dates(files, now)
+    elif not ahead:
+        published, updated = event.starts, event.ends
+    else:
+        published = updated = last_saved(srcdir, files) or now
+    if not ahead:
+        updated = max(updated, event.ends)
+    published = min(published, now)
+    return published, min(max(updated, published), now)
+
+
+def entry_files(app: Sphinx, lang: str, docname: str) -> tuple[str, ...]:
+    """What an entry in ``lang`` is made of: its page, then, in a translation,
+    the page's catalog in each of the project's locale folders."""
+    page = PurePosixPath(Path(app.env.doc2path(docname, False)).as_posix())
+    if lang == app.config.archive_default_language:
+        return (str(page),)
+    catalogs = (
+        PurePosixPath(folder) / lang / "LC_MESSAGES" / f"{docname}.po"
+        for folder in app.config.locale_dirs
+    )
+    return (str(page), *(str(catalog) for catalog in catalogs))
 
 
 def write_feed(app: Sphinx, exception: Exception | None) -> None:
@@ -24,7 +217,16 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
         return
     config = app.config
     built = events_built(app.config, app.env)
-    lang, base, pages = built.lang, built.base, built.pages
+    lang, base, pages, now = built.lang, built.base, built.pages, built.now
+    files = {page.docname: entry_files(app, lang, page.docname) for page in pages}
+    folders = {str(PurePosixPath(name).parent) for names in files.values() for name in names}
+    history = read_history(Path(app.srcdir), folders) if pages else None
+    if pages and history is None:
+        logger.verbose("feed.xml: no whole git history here; entries are dated by their events")
+    dates = {
+        page.docname: entry_dates(page, files[page.docname], now, history, Path(app.srcdir))
+        for page in pages
+    }
     feed = FeedGenerator()
     feed.id(base)
     feed.title(config.archive_languages[lang]["title"])
@@ -33,10 +235,9 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
     feed.link(href=base, rel="alternate")
     feed.link(href=base + FEED, rel="self")
     feed.language(lang)
-    if pages:
-        feed.updated(max(page.event.starts for page in pages))
+    # The feed changed when its newest entry did (the clock: it has none yet).
+    feed.updated(max((updated for _, updated in dates.values()), default=now))
     for page in sorted(pages, key=lambda p: p.event.date):
-        event = page.event
         url = base + app.builder.get_target_uri(page.docname)
         title = app.env.titles.get(page.docname)
         entry = feed.add_entry()
@@ -45,8 +246,9 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
         entry.link(href=url)
         shown = built.view(page)
         entry.summary(shown.summary)
-        entry.published(event.starts)
-        entry.updated(event.starts)
+        published, updated = dates[page.docname]
+        entry.published(published)
+        entry.updated(updated)
         if shown.author:
             entry.author({"name": shown.author})
     feed.atom_file(str(Path(app.outdir, FEED)), pretty=True)

@@ -57,6 +57,13 @@ class EventView:
     speakers: tuple[str, ...] = ()
 
     @property
+    def offers_registration(self) -> bool:
+        """Whether the card and the listings link the registration page: only
+        while the event is ahead, as registering for a past event is no longer
+        possible (the page may even be gone or reused)."""
+        return self.upcoming and self.registration is not None
+
+    @property
     def description(self) -> str:
         """What the event is, in a line: its announcement while it is ahead."""
         return self.announcement if self.upcoming and self.announcement else self.summary
@@ -137,13 +144,14 @@ def view(
 #: The event card's fields in the order ``archive-event-card.html`` shows
 #: them, each with the metadata messages its text is made of (none: the date
 #: and time are written by Babel, the links are the same in every language).
+#: The registration page leads, and only while the event is ahead.
 CARD_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("registration", ()),
     ("date", ()),
     ("time", ()),
     ("place", ("city", "country")),
     ("venue", ("venue.name", "venue.address")),
     ("sponsor", ("sponsor.name",)),
-    ("registration", ()),
     ("recaps", ()),
     ("author", ("author",)),
     ("calendar", ()),
@@ -159,16 +167,12 @@ def card_fields(event: EventView) -> list[tuple[str, tuple[str, ...]]]:
     shown = {
         "venue": event.venue,
         "sponsor": event.sponsor,
-        "registration": event.registration,
+        "registration": event.offers_registration,
         "recaps": event.recaps,
         "author": event.author,
         "calendar": event.calendar,
     }
-    fields = [(name, messages) for name, messages in CARD_FIELDS if shown.get(name, True)]
-    if event.upcoming and event.registration:
-        # An upcoming event's card leads with where to register.
-        fields.sort(key=lambda field: field[0] != "registration")
-    return fields
+    return [(name, messages) for name, messages in CARD_FIELDS if shown.get(name, True)]
 
 
 def by_year(

@@ -12,6 +12,7 @@ import feedparser
 import pytest
 
 from tests.conftest import EVENT, copy_project, run
+from tests.events.organizer import fill_in
 from tests.helpers import soup
 
 BASE = "https://pytorchkr-archive.readthedocs.io"
@@ -28,7 +29,6 @@ CARD = {
         "Time": "1:00 PM – 6:00 PM (Korean Standard Time, UTC+9)",
         "Place": "Seoul, Republic of Korea",
         "Venue sponsor": "goorm",
-        "Registration": "Registration page",
         "Original recaps": "English , 한국어",
         "Recap by": "Jiho Kim",
         "Calendar": "Add to calendar (.ics)",
@@ -38,7 +38,6 @@ CARD = {
         "시간": "오후 1:00 ~ 오후 6:00 (대한민국 표준시, UTC+9)",
         "장소": "서울, 대한민국",
         "장소 후원": "구름",
-        "참가 신청": "신청 페이지",
         "원문 후기": "English , 한국어",
         "후기 작성": "김지호",
         "캘린더": "캘린더에 추가 (.ics)",
@@ -59,12 +58,12 @@ def card(site: Path, lang: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_event_card(site: Path, lang: str) -> None:
+    """A past event's card: no registration page, which only an event ahead offers."""
     assert card(site, lang) == CARD[lang]
     section = soup(site / lang / f"{EVENT}.html").select_one(".event-card")
     hrefs = [a["href"] for a in section.find_all("a")]
     assert hrefs == [
         "https://goorm.co/",
-        "https://event-us.kr/pytorchkr/event/100142",
         "https://pytorch.org/blog/pt-korea-user-group-recap/",
         "https://pytorch.kr/blog/2025/pytorch-core-conference/",
         "2025-03-30-pytorch-core-conference.ics",
@@ -188,9 +187,10 @@ def test_new_event_appears_everywhere_with_no_other_edit(tmp_path: Path) -> None
         ],
         cwd=project,
     )
+    new = "events/2025-11-30-autumn-meetup"
+    fill_in(project / f"{new}.md")
     run([sys.executable, "-m", "pytorchkr_archive.sitebuild.site"], cwd=project)
     site = project / "_build" / "html"
-    new = "events/2025-11-30-autumn-meetup"
     for lang in ("en", "ko"):
         assert (site / lang / f"{new}.html").is_file()
         for listing in ("index.html", "events/index.html"):
