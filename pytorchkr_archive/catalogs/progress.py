@@ -5,18 +5,31 @@ incompletely translated page all count and round the same way: a message is
 translated when it has a translation and is not fuzzy (a fuzzy or empty one
 shows in English), and the share is rounded down, so that a page or a
 catalog says 100 % only when nothing is left.
+
+They also count the same messages: those the English page asks for (its
+template, :mod:`pytorchkr_archive.translation.english`), not those the file
+happens to hold.  A page's message that the catalog lacks, or holds only as
+an obsolete entry (``#~``), shows in English on the page, so it counts as
+untranslated; an entry whose English is gone is not part of the page, so it
+counts as obsolete.  Without the English (a folder of catalogs alone), the
+catalog's own entries are counted.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from babel.messages.catalog import Catalog, Message
 
 STATES = ("translated", "fuzzy", "untranslated", "obsolete")
+#: A message as gettext tells messages apart: its msgid (the singular) and its context.
+Key = tuple[str, str | None]
+#: What the English asks of one catalog: each message's key and its English
+#: (the msgid, or the singular and the plural).
+Asked = Mapping[Key, str | tuple[str, ...]]
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 
 
@@ -28,6 +41,12 @@ def share(translated: int, total: int) -> int:
 def words(text: str | tuple[str, ...]) -> int:
     """English words in a message."""
     return len(_WORD.findall(text if isinstance(text, str) else " ".join(text)))
+
+
+def key(message: Message) -> Key:
+    """The message's key: what gettext looks a translation up by."""
+    msgid = message.id if isinstance(message.id, str) else message.id[0]
+    return msgid, message.context
 
 
 def state(message: Message) -> str:
@@ -61,23 +80,55 @@ class Counts:
         return share(self.messages["translated"], self.total)
 
 
-def count(catalog: Catalog) -> Counts:
-    """The counts of one catalog."""
+def count(catalog: Catalog, asked: Asked | None = None) -> Counts:
+    """The counts of one catalog: of the messages the English asks for when
+    ``asked`` is given (what the page shows), else of the catalog's entries."""
     counts = Counts()
-    for message in catalog:
-        if not message.id:
-            continue
-        name = state(message)
+
+    def add(name: str, text: str | tuple[str, ...]) -> None:
         counts.messages[name] += 1
-        counts.words[name] += words(message.id)
-    for message in catalog.obsolete.values():
-        counts.messages["obsolete"] += 1
-        counts.words["obsolete"] += words(message.id)
+        counts.words[name] += words(text)
+
+    if asked is None:
+        for message in catalog:
+            if message.id:
+                add(state(message), message.id)
+        for message in catalog.obsolete.values():
+            add("obsolete", message.id)
+        return counts
+    held = {key(m): m for m in catalog if m.id}
+    for wanted, english in asked.items():
+        message = held.get(wanted)
+        add(state(message) if message is not None else "untranslated", english)
+    for message in [*held.values(), *catalog.obsolete.values()]:
+        if key(message) not in asked:
+            add("obsolete", message.id)
     return counts
 
 
-def pending(catalog: Catalog) -> Iterator[tuple[str, Message]]:
-    """Every message still to translate, in file order, with its state."""
+def pending(catalog: Catalog, asked: Asked | None = None) -> Iterator[tuple[str, Message]]:
+    """Every message still to translate, with its state: the catalog's, in file
+    order, then (with ``asked``) those of the English the catalog lacks.
+
+    A lacking message is given as its English; its ``lineno`` is that of its
+    obsolete entry (the old translation is there) or None.
+    """
+    held = set()
     for message in catalog:
-        if message.id and state(message) != "translated":
+        if not message.id or (asked is not None and key(message) not in asked):
+            continue
+        held.add(key(message))
+        if state(message) != "translated":
             yield state(message), message
+    if asked is None:
+        return
+    obsolete = {key(m): m for m in catalog.obsolete.values()}
+    for wanted, english in asked.items():
+        if wanted not in held:
+            old = obsolete.get(wanted)
+            yield (
+                "untranslated",
+                Message(
+                    english, context=wanted[1], lineno=old.lineno if old is not None else None
+                ),
+            )

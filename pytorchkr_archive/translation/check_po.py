@@ -6,6 +6,15 @@ changes its source's links, code, roles, footnotes or numbers, or brings
 markup of its own (:mod:`~pytorchkr_archive.catalogs.messages`).  Glossary misses are
 warnings; fuzzy and untranslated messages are counted, not failed (they show
 in English on the site, with a banner: see ``make stats``).
+
+Run in the project, it also compares each catalog with its page's English
+(:mod:`.english`, extracted once and kept until the sources change): a
+catalog that lacks a message of the English or holds one the English no
+longer has is *behind*, an error naming it and saying to run ``make
+update-po`` (a pull request that edits only the English is told so); a page
+with no catalog is an error too; a catalog whose page is gone is a warning
+saying what to do, and left out of the counts.  What is left is counted as
+the page counts it.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ from pathlib import Path
 
 from pytorchkr_archive.catalogs.report import check_catalogs
 from pytorchkr_archive.translation.cli import add_catalog_arguments
+from pytorchkr_archive.translation.english import EnglishUnknown, english_messages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,7 +46,19 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    report = check_catalogs(Path.cwd(), args.locale_dir, args.languages)
+    try:
+        english = english_messages(Path.cwd())
+    except EnglishUnknown as error:
+        print(f"error: cannot tell whether the catalogs are behind the English: {error}")
+        english, failed = None, True
+    else:
+        failed = False
+        if english is None:
+            print(
+                "note: no conf.py here, so the catalogs are not compared with the English "
+                "pages (run from the project's folder to compare them)"
+            )
+    report = check_catalogs(Path.cwd(), args.locale_dir, args.languages, english)
     for problem in report.problems:
         if problem.severity == "error" or not args.no_warnings:
             print(problem)
@@ -50,12 +72,18 @@ def main(argv: list[str] | None = None) -> int:
             "make todo lists each message):"
         )
         print("\n".join(f"  {line}" for line in pending))
+    if report.behind:
+        print(
+            f"{len(report.behind)} catalog(s) behind the English pages: run make update-po "
+            "(it keeps every translation), translate what it marks, and commit the catalogs "
+            "with the English"
+        )
     print(
         f"check-po: {len(report.errors)} error(s), {len(report.warnings)} warning(s) in "
         f"{report.catalogs} catalog(s); {sum(report.fuzzy.values())} fuzzy, "
         f"{sum(report.untranslated.values())} untranslated"
     )
-    return 1 if report.errors else 0
+    return 1 if report.errors or failed else 0
 
 
 if __name__ == "__main__":

@@ -12,6 +12,13 @@ table of contents whose caption was, and a message whose translation is the
 same text as the source (a name, a talk title kept in English).  Two
 transforms around Sphinx's ``Locale`` correct the count before Sphinx totals
 it.
+
+Sphinx counts elements, the catalogs hold messages: a heading that is also a
+table of contents' caption ("Events" on the landing page) is one message,
+but two elements.  A third transform, after Sphinx's total, counts each
+message once, so the notice counts what ``make stats`` counts
+(:mod:`pytorchkr_archive.catalogs.progress`): the messages of the page's
+template, each translated or not.
 """
 
 from __future__ import annotations
@@ -24,12 +31,14 @@ from sphinx.application import Sphinx
 from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
-from sphinx.util.nodes import NodeMatcher
+from sphinx.util.nodes import NodeMatcher, extract_messages
 
 from pytorchkr_archive.catalogs.progress import share
 from pytorchkr_archive.events import event_page, translations
 
 _SOURCE = "archive_source_message"
+#: The message each translatable element comes from, noted before ``Locale`` changes it.
+_COUNTED = "archive_counted_message"
 #: Elements whose message is an attribute, which ``Locale`` replaces in place.
 _MESSAGE_ATTRIBUTES = ((nodes.image, "alt"), (addnodes.toctree, "caption"))
 
@@ -44,6 +53,8 @@ class RememberSourceMessages(SphinxTransform):
             for node in self.document.findall(node_class):
                 if node.get(attribute):
                     node[_SOURCE] = node[attribute]
+        for node, message in extract_messages(self.document):
+            node.setdefault(_COUNTED, message)
 
 
 class CountAllTranslatedElements(SphinxTransform):
@@ -76,6 +87,30 @@ class CountAllTranslatedElements(SphinxTransform):
 
 #: The page that explains how to help translate, linked from the notice.
 HELP_PAGE = "translating"
+
+
+class CountEachMessageOnce(SphinxTransform):
+    """Make the page's progress count messages, not elements.
+
+    Runs after Sphinx's total (25).  An element keeps its ``translated`` mark
+    (the parallel view reads it); only the page's total changes.
+    """
+
+    default_priority = 26
+
+    def apply(self, **kwargs: Any) -> None:
+        progress = self.document.get("translation_progress")
+        if progress is not None:
+            translated: dict[object, bool] = {}
+            for node in NodeMatcher(nodes.Element, translated=Any).findall(self.document):
+                message = node.get(_COUNTED, id(node))
+                translated[message] = translated.get(message, False) or bool(node["translated"])
+            self.document["translation_progress"] = {
+                "total": len(translated),
+                "translated": sum(translated.values()),
+            }
+        for node in self.document.findall(nodes.Element):
+            node.attributes.pop(_COUNTED, None)
 
 
 def _in_docinfo(node: nodes.Node) -> bool:
@@ -139,6 +174,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the transforms and the handler (after the language module's links)."""
     app.add_transform(RememberSourceMessages)
     app.add_transform(CountAllTranslatedElements)
+    app.add_transform(CountEachMessageOnce)
     app.connect("html-page-context", add_translation_status, priority=850)
     # Bump env_version when the count changes: doctrees keep its result.
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}

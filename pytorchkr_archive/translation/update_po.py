@@ -11,12 +11,21 @@ Nothing a translator wrote is lost:
 * a catalog that is not well-formed is not touched: it is reported, to be
   mended first (``make check-po`` names the line);
 * a catalog whose page is gone is reported, not deleted;
+* a page renamed without its catalog (``git mv`` of the page alone) takes
+  its old catalog's translations as they were: the orphaned catalog whose
+  messages are the page's (:mod:`pytorchkr_archive.catalogs.renames`) is
+  updated in its place, exactly as if it had been moved with the page, and
+  the report names it, to be deleted once checked;
 * a language of ``conf.py``'s ``archive_languages`` that has no catalogs yet
   gets one for every page and for the interface (``sphinx.po``);
 * an untranslated message that another catalog of the language translates
   (a city, a sponsor, a returning speaker) is filled in from it, marked
-  fuzzy for the translator to confirm, as ``msgmerge --compendium`` does;
-  a translation that is there is never overwritten.
+  fuzzy for the translator to confirm; a translation that is there is never
+  overwritten.  ``msgmerge --compendium`` takes a compendium's exact
+  matches as finished, but another event's catalog is another page: the
+  same English may want other words there (a heading, a talk title kept in
+  English in one recap and translated in another), so only the page's own
+  old catalog is taken as it is.
 
 Files are written in the archive's one format (:mod:`pytorchkr_archive.catalogs.files`),
 and only when their messages changed: an update with no source change leaves
@@ -30,7 +39,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 
 from pytorchkr_archive.catalogs.files import (
     catalog_files,
@@ -39,10 +48,13 @@ from pytorchkr_archive.catalogs.files import (
     save,
     to_catalog,
 )
+from pytorchkr_archive.catalogs.progress import key
+from pytorchkr_archive.catalogs.renames import old_catalogs
 from pytorchkr_archive.catalogs.syntax import check_syntax
 from pytorchkr_archive.problems import shown_path
 from pytorchkr_archive.project import project_languages
 from pytorchkr_archive.translation.cli import add_catalog_arguments
+from pytorchkr_archive.translation.english import remember, sources_digest
 from pytorchkr_archive.translation.extract import DEFAULT_OUT, extract
 
 
@@ -214,12 +226,61 @@ def offer(catalog: Catalog, translations: dict[tuple[str, str | None], str]) -> 
     return filled
 
 
+def take_over(catalog: Catalog, old: Catalog) -> int:
+    """Give a renamed page's catalog what its old catalog translated; return how many.
+
+    For a catalog that exists already (made before the rename was seen): an
+    untranslated message, or one filled in fuzzy from the compendium (no
+    previous English) with the old catalog's very translation, becomes the
+    old catalog's message as it was: translation, flags, previous English,
+    translator's comments.
+    """
+    found = {key(m): m for m in old if m.id}
+    taken = 0
+    for message in catalog:
+        source = found.get(key(message)) if message.id else None
+        if source is None or not _takes(message, source):
+            continue
+        message.string = source.string
+        message.flags = set(source.flags) | (set(message.flags) - {"fuzzy"})
+        message.previous_id = list(source.previous_id)
+        message.previous_context = getattr(source, "previous_context", None)
+        message.user_comments = list(source.user_comments)
+        taken += not source.fuzzy
+    return taken
+
+
+def _takes(message: Message, source: Message) -> bool:
+    """Whether a message takes its old catalog's: it is empty, or it is the old
+    translation filled in fuzzy from the compendium."""
+    if not source.string:
+        return False
+    if not message.string:
+        return True
+    compendium_fill = message.fuzzy and not message.previous_id
+    return compendium_fill and message.string == source.string
+
+
+def _renamed_catalog(old: Catalog, template: Catalog, old_domain: str, domain: str) -> Catalog:
+    """The old catalog, updated as the renamed page's: what moving it with the page gives."""
+    update_catalog(old, template)
+    old.header_comment = old.header_comment.replace(
+        f"Translation of {old_domain} of", f"Translation of {domain} of", 1
+    )
+    return old
+
+
+def _translated(catalog: Catalog) -> int:
+    return sum(1 for m in catalog if m.id and m.string and not m.fuzzy)
+
+
 def update_language(root: Path, locale_dir: Path, pot_dir: Path, lang: str) -> list[Outcome]:
     """Update (or create) every catalog of one language."""
     outcomes = []
     messages_dir = locale_dir / lang / "LC_MESSAGES"
     templates = {
-        pot.relative_to(pot_dir).with_suffix("").as_posix(): pot for pot in pot_dir.rglob("*.pot")
+        pot.relative_to(pot_dir).with_suffix("").as_posix(): load(pot)
+        for pot in sorted(pot_dir.rglob("*.pot"))
     }
     existing = {file.domain: file for file in catalog_files(locale_dir, [lang])}
     # Each catalog is read once: for the compendium and for its own update.
@@ -229,15 +290,27 @@ def update_language(root: Path, locale_dir: Path, pot_dir: Path, lang: str) -> l
     }
     catalogs = {domain: to_catalog(r) for domain, (r, _) in readings.items() if r is not None}
     offered = compendium(list(catalogs.values()))
-    for domain, pot in sorted(templates.items()):
-        template = load(pot)
+    orphans = {d: {key(m) for m in c if m.id} for d, c in catalogs.items() if d not in templates}
+    pages = {domain: {key(m) for m in template if m.id} for domain, template in templates.items()}
+    renamed = old_catalogs(orphans, pages)
+    for domain, template in sorted(templates.items()):
         path = messages_dir / f"{domain}.po"
         shown = shown_path(path, root)
+        old = renamed.get(domain)
+        old_shown = shown_path(messages_dir / f"{old}.po", root) if old else ""
+        took = (
+            f"took {{}} translations from {old_shown}, the page's old catalog, as they were: "
+            "the page was renamed without it; check the page, then delete that file"
+        )
         if domain not in existing:
-            catalog = new_catalog(template, lang, domain)
+            if old is not None:
+                catalog = _renamed_catalog(to_catalog(readings[old][0]), template, old, domain)
+                detail = took.format(_translated(catalog))
+            else:
+                catalog = new_catalog(template, lang, domain)
+                detail = f"{sum(1 for m in template if m.id)} messages"
             filled = offer(catalog, offered)
             save(path, catalog)
-            detail = f"{sum(1 for m in template if m.id)} messages"
             if filled:
                 detail += f", {filled} filled in from other catalogs (fuzzy: check them)"
             outcomes.append(Outcome(shown, "created", detail))
@@ -248,24 +321,29 @@ def update_language(root: Path, locale_dir: Path, pot_dir: Path, lang: str) -> l
             continue
         catalog = catalogs[domain]
         changes = update_catalog(catalog, template)
+        taken = take_over(catalog, catalogs[old]) if old is not None else 0
         filled = offer(catalog, offered)
         if save(path, catalog):
             detail = str(changes)
+            if taken:
+                detail += "; " + took.format(taken)
             if filled:
                 detail += f"; {filled} filled in from other catalogs (fuzzy: check them)"
             outcomes.append(Outcome(shown, "updated", detail))
         else:
             outcomes.append(Outcome(shown, "unchanged"))
+    new_names = {old: page for page, old in renamed.items()}
     for domain, file in sorted(existing.items()):
         if domain not in templates:
-            outcomes.append(
-                Outcome(
-                    shown_path(file.path, root),
-                    "orphaned",
-                    "no English page has this name any more; its translations are kept: "
-                    "delete the file once they are not needed",
-                )
+            page = new_names.get(domain)
+            detail = (
+                f"no English page has this name any more; its page is now {page}, whose "
+                "catalog has its translations: delete this file once you have checked them"
+                if page is not None
+                else "no English page has this name any more; its translations are kept: "
+                "delete the file once they are not needed"
             )
+            outcomes.append(Outcome(shown_path(file.path, root), "orphaned", detail))
     return outcomes
 
 
@@ -288,11 +366,17 @@ def main(argv: list[str] | None = None) -> int:
         "--no-extract", action="store_true", help="use the templates already in --pot-dir"
     )
     args = parser.parse_args(argv)
-    if not args.no_extract and extract(Path(), args.pot_dir) != 0:
-        print(
-            "error: extracting the messages failed: see Sphinx's messages above", file=sys.stderr
-        )
-        return 1
+    if not args.no_extract:
+        digest = sources_digest(Path.cwd()) if Path("conf.py").is_file() else None
+        if extract(Path(), args.pot_dir) != 0:
+            print(
+                "error: extracting the messages failed: see Sphinx's messages above",
+                file=sys.stderr,
+            )
+            return 1
+        if digest is not None:
+            # What the English asks is known now: make check, stats and todo need not extract.
+            remember(Path.cwd(), args.pot_dir, digest)
     declared = project_languages(Path()).translations if Path("conf.py").is_file() else []
     langs = args.languages or sorted(set(declared) | set(languages(args.locale_dir)))
     if not langs:
