@@ -800,17 +800,19 @@ def _files(root: Path) -> set[str]:
     return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
 
 
-def compare_sites(base: Path, new: Path) -> dict[str, list[Difference]]:
-    """Every file of two builds (``_build/html``): path → its differences."""
+def compare_sites(base: Path, new: Path, prefix: str = "") -> dict[str, list[Difference]]:
+    """Every file of two builds (``_build/html``, or one language's folder of it,
+    named ``prefix``): path → its differences."""
     found: dict[str, list[Difference]] = {}
     base_files, new_files = _files(base), _files(new)
     for file in sorted(base_files | new_files):
+        name = f"{prefix}/{file}" if prefix else file
         if file not in new_files:
-            found[file] = [Difference(file, "", "in the baseline, missing from this build")]
+            found[name] = [Difference(name, "", "in the baseline, missing from this build")]
         elif file not in base_files:
-            found[file] = [Difference(file, "", "in this build, not in the baseline")]
+            found[name] = [Difference(name, "", "in this build, not in the baseline")]
         else:
-            differences = compare_file(file, (base / file).read_bytes(), (new / file).read_bytes())
+            differences = compare_file(name, (base / file).read_bytes(), (new / file).read_bytes())
             if differences:
-                found[file] = differences
+                found[name] = differences
     return found
