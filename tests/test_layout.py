@@ -18,6 +18,7 @@ WINGS = (
     "catalogs",
     "pages",
     "speed",
+    "record",
     "events",
     "korean_search",
     "translation",

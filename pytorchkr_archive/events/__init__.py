@@ -51,6 +51,10 @@ class event_list(nodes.General, nodes.Element):
     """Where the list of events goes."""
 
 
+class event_programme(nodes.General, nodes.Element):
+    """Where an event page's programme goes: at the end of its page."""
+
+
 class speaker_index(nodes.General, nodes.Element):
     """Where the index of speakers goes."""
 
@@ -72,6 +76,8 @@ class SpeakerIndexDirective(SphinxDirective):
 
 
 logger = logging.getLogger(__name__)
+#: The video buttons' script (pages/static), on the pages that have a video.
+VIDEO_SCRIPT = "archive-video.js"
 
 
 def load_events(app: Sphinx) -> None:
@@ -87,7 +93,7 @@ def load_events(app: Sphinx) -> None:
         raise SystemExit(f"error: {error}") from None
     config = app.config
     languages = Languages(config.archive_languages, config.archive_default_language)
-    pages, problems = collect(app.srcdir, languages)
+    pages, problems = collect(app.srcdir, languages, now.date())
     for problem in problems:
         logger.warning(
             "%s: %s (make check lists every problem without building)",
@@ -132,6 +138,9 @@ def add_card(app: Sphinx, doctree: nodes.document) -> None:
     if section is None or not isinstance(section[0], nodes.title):
         return
     section.insert(1, event_card(docname=docname))
+    page = event_page(app.env, docname)
+    if page is not None and page.event.sessions:
+        section.append(event_programme(docname=docname))
 
 
 def outdated_listings(
@@ -187,6 +196,28 @@ def visit_event_card(translator: Any, node: event_card) -> None:
         )
     )
     raise nodes.SkipNode
+
+
+def visit_event_programme(translator: Any, node: event_programme) -> None:
+    page = event_page(translator.builder.env, node["docname"])
+    html = translator.builder.templates.render(
+        "archive-event-programme.html", {"event": card_view(translator.builder, page)}
+    )
+    # The template's indentation is for its readers: a page weighs less without
+    # it (the programme holds no preformatted text).
+    translator.body.append("\n".join(filter(None, map(str.strip, html.splitlines()))) + "\n")
+    raise nodes.SkipNode
+
+
+def add_video_script(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """The script of the video buttons, on the pages that have one."""
+    page = event_page(app.env, pagename)
+    if page is not None and any(
+        session.video and session.video.youtube_id for session in page.event.sessions
+    ):
+        app.add_js_file(VIDEO_SCRIPT, defer="defer")
 
 
 def visit_event_list(translator: Any, node: event_list) -> None:
@@ -262,6 +293,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     others = {fmt: (skip, None) for fmt in ("latex", "text", "man", "texinfo")}
     app.add_node(event_card, html=(visit_event_card, None), **others)
     app.add_node(event_list, html=(visit_event_list, None), **others)
+    app.add_node(event_programme, html=(visit_event_programme, None), **others)
     app.add_node(speaker_index, html=(visit_speaker_index, None), **others)
     app.add_directive("event-list", EventListDirective)
     app.add_directive("speaker-index", SpeakerIndexDirective)
@@ -272,6 +304,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-purge-doc", purge_listings)
     # After sphinxext-opengraph (500), before the site's description (800).
     app.connect("html-page-context", describe_event_page, priority=600)
+    app.connect("html-page-context", add_video_script)
     app.add_css_file("archive-events.css")
     app.setup_extension("pytorchkr_archive.events.feeds")
     app.setup_extension("pytorchkr_archive.events.calendars")

@@ -29,7 +29,12 @@ from pytorchkr_archive.pages.languages import base_url
 
 #: Each language's feed of every event, at the root of the language.
 CALENDAR_FEED = "events.ics"
-_STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+_STATUS = {
+    "scheduled": "CONFIRMED",
+    "held": "CONFIRMED",
+    "cancelled": "CANCELLED",
+    "postponed": "TENTATIVE",
+}
 
 
 def calendar_path(docname: str) -> str:
@@ -50,13 +55,18 @@ def vevent(
     component = icalendar.Event()
     component.add("uid", event_uid(page, host))
     component.add("dtstamp", now.astimezone(dt.UTC))
-    component.add("dtstart", event.starts)
-    component.add("dtend", event.ends)
+    if event.timed:
+        component.add("dtstart", event.starts)
+        component.add("dtend", event.ends)
+    else:  # a day whose times are not known: an all-day event (VALUE=DATE)
+        component.add("dtstart", event.date)
+        component.add("dtend", event.date + dt.timedelta(days=1))
     component.add("summary", title, parameters={"LANGUAGE": lang})
     component.add("description", f"{shown.description}\n\n{url}", parameters={"LANGUAGE": lang})
-    component.add("location", location(shown), parameters={"LANGUAGE": lang})
+    if location(shown):
+        component.add("location", location(shown), parameters={"LANGUAGE": lang})
     component.add("url", url)
-    component.add("status", _STATUS[event.status])
+    component.add("status", _STATUS[event.event_status])
     return component
 
 

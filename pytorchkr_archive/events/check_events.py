@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from pytorchkr_archive.events.collection import ENGLISH, EVENTS_DIR, collect, event_files
+from pytorchkr_archive.events.schedule import ClockError, build_clock
 from pytorchkr_archive.project import Languages, project_languages
 
 
@@ -32,7 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--source", type=Path, default=Path(), help="project folder")
     args = parser.parse_args(argv)
-    _, problems = collect(args.source, languages_of(args.source))
+    try:
+        today = build_clock().date()
+    except ClockError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    _, problems = collect(args.source, languages_of(args.source), today)
     for problem in problems:
         print(problem)
     pages_seen = len(event_files(args.source))

@@ -18,6 +18,7 @@ two checks read the page as it is written:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,8 +59,10 @@ WANTED = {
     "event.summary": "one line on what the event is",
     "event.announcement": "a short announcement (what to expect, how to register), or delete "
     "the line",
-    "event.talks.speaker": "the speaker's name, in English",
-    "event.talks.title": "the talk's title, or delete the talk",
+    "event.sessions.speakers.name": "the speaker's name, in English",
+    "event.sessions.title": "the session's title, or delete the session",
+    "event.sessions.uid": "the session's uid (lower-case letters, digits and dashes), "
+    "or delete the session",
 }
 
 #: The letters a source language does not write, by its code (ranges of code
@@ -297,11 +300,14 @@ def translations_here(
     return problems
 
 
-def collect(srcdir: Path, languages: Languages = ENGLISH) -> tuple[list[EventPage], list[Problem]]:
+def collect(
+    srcdir: Path, languages: Languages = ENGLISH, today: dt.date | None = None
+) -> tuple[list[EventPage], list[Problem]]:
     """Every valid event, newest first, and every problem found on the way.
 
     ``languages`` are the project's (``conf.py``): the source language is the
     front matter's, and the others' catalogs are where its translations go.
+    ``today`` is the build clock's date (an event ahead must be known in full).
     """
     pages: list[EventPage] = []
     problems: list[Problem] = []
@@ -321,7 +327,7 @@ def collect(srcdir: Path, languages: Languages = ENGLISH) -> tuple[list[EventPag
                 )
             )
             continue
-        event, found = load_event(path, shown)
+        event, found = load_event(path, shown, today)
         # A field left from the template or holding a translation is said so,
         # once: not also as a time or a URL that does not parse.
         page = read_page(path)

@@ -9,7 +9,8 @@ top, before the recap's paragraphs.  A message carries:
   can need two translations as a speaker's name and as a talk's title, and
   so that a translation made for one event is offered for the next
   (``make update-po`` fills it in from another catalog, marked fuzzy);
-* a translator comment naming the field (``#. event: talks[2].speaker``);
+* a translator comment naming the field
+  (``#. event: sessions[2].speakers[0].name``);
 * the line of the field in the page, as its location.
 """
 
@@ -30,8 +31,10 @@ CONTEXTS = {
     ("sponsor", "name"): "sponsor name",
     ("author",): "recap author",
     ("summary",): "event summary",
-    ("talks", "title"): "talk title",
-    ("talks", "speaker"): "speaker name",
+    ("sessions", "title"): "session title",
+    ("sessions", "speakers", "name"): "speaker name",
+    ("sessions", "video", "reason"): "video limitation",
+    ("related_links", "title"): "related link title",
 }
 
 
@@ -58,9 +61,26 @@ def _values(event: Event) -> list[tuple[tuple, tuple, str]]:
             found.append(((key, "name"), (key, "name"), organization.name))
     if event.venue and event.venue.address:
         found.append((("venue", "address"), ("venue", "address"), event.venue.address))
-    for index, talk in enumerate(event.talks):
-        found.append((("talks", index, "title"), ("talks", "title"), talk.title))
-        found.append((("talks", index, "speaker"), ("talks", "speaker"), talk.speaker))
+    for index, session in enumerate(event.sessions):
+        found.append((("sessions", index, "title"), ("sessions", "title"), session.title))
+        for number, speaker in enumerate(session.speakers):
+            found.append(
+                (
+                    ("sessions", index, "speakers", number, "name"),
+                    ("sessions", "speakers", "name"),
+                    speaker.name,
+                )
+            )
+        if session.video and session.video.reason:
+            found.append(
+                (
+                    ("sessions", index, "video", "reason"),
+                    ("sessions", "video", "reason"),
+                    session.video.reason,
+                )
+            )
+    for index, link in enumerate(event.related_links):
+        found.append((("related_links", index, "title"), ("related_links", "title"), link.title))
     return found
 
 

@@ -16,6 +16,8 @@ from pytorchkr_archive.events.collection import EventPage
 from pytorchkr_archive.events.messages import FieldMessage
 from pytorchkr_archive.events.schedule import is_upcoming, upcoming_and_past
 from pytorchkr_archive.events.translations import Translations
+from pytorchkr_archive.record.programme import SessionView, session_view
+from pytorchkr_archive.record.registration import Registration
 
 #: A language's entry of ``archive_languages`` (``name``, ``title``, ``time_format``...).
 Language = dict[str, str]
@@ -53,15 +55,40 @@ class EventView:
     calendar: str | None = None
     city: str = ""
     country: str = ""
-    #: The speakers' names in the language, in the order of the talks.
+    #: The speakers' names in the language, in the order of the sessions.
     speakers: tuple[str, ...] = ()
+    #: The programme: every session with its speakers and media.
+    sessions: tuple[SessionView, ...] = ()
+    #: Where the registration stands at the build's clock: ``open``,
+    #: ``not_open`` (then ``registration_opens`` says when) or ``closed``.
+    registration_state: str | None = None
+    registration_opens: str | None = None
+    registration_closes: str | None = None
+    #: Where the facts come from (URL, its host), and the day they were last checked.
+    sources: tuple[tuple[str, str], ...] = ()
+    last_verified: str | None = None
+    iso_last_verified: str | None = None
+    #: Pages about the event elsewhere: (kind, title in the language, URL).
+    related_links: tuple[tuple[str, str, str], ...] = ()
+    #: The record's state of the event: scheduled, held, cancelled, postponed.
+    status: str = "scheduled"
 
     @property
     def offers_registration(self) -> bool:
         """Whether the card and the listings link the registration page: only
-        while the event is ahead, as registering for a past event is no longer
-        possible (the page may even be gone or reused)."""
-        return self.upcoming and self.registration is not None
+        while it is open and the event ahead, as registering for a past event
+        is no longer possible (the page may even be gone or reused)."""
+        return (
+            self.upcoming and self.registration is not None and self.registration_state == "open"
+        )
+
+    @property
+    def registration_note(self) -> str | None:
+        """What the card says of a registration that is not open: when it
+        opens, or that it has closed (only while the event is ahead)."""
+        if not self.upcoming or self.registration is None:
+            return None
+        return self.registration_state if self.registration_state != "open" else None
 
     @property
     def description(self) -> str:
@@ -86,13 +113,17 @@ def location(shown: EventView) -> str:
     parts = [shown.venue.text] if shown.venue else []
     if shown.venue_address:
         parts.append(shown.venue_address)
-    parts.append(shown.place)
+    if shown.place:
+        parts.append(shown.place)
     return ", ".join(parts)
 
 
 def time_range(page: EventPage, lang: str, language: Language) -> str:
-    """``1:00 PM – 6:00 PM (Korean Standard Time, UTC+9)`` / ``오후 1:00 ~ 오후 6:00 (…)``."""
+    """``1:00 PM – 6:00 PM (Korean Standard Time, UTC+9)`` / ``오후 1:00 ~ 오후 6:00 (…)``;
+    empty for an event whose times are not known."""
     event = page.event
+    if not event.timed:
+        return ""
     pattern = language.get("time_format", "short")
     start = format_time(event.starts, format=pattern, locale=lang)
     end = format_time(event.ends, format=pattern, locale=lang)
@@ -114,19 +145,41 @@ def view(
     ended at ``now`` (None: the archive's past)."""
     event = page.event
     text = _Texts(page, translations)
-    venue = Link(text("venue.name"), str(event.venue.url)) if event.venue else None
+    venue = (
+        Link(text("venue.name"), str(event.venue.url) if event.venue.url else "")
+        if event.venue
+        else None
+    )
     sponsor = Link(text("sponsor.name"), str(event.sponsor.url)) if event.sponsor else None
+    registration = event.registration
+    window = registration if isinstance(registration, Registration) else None
+    registration_url = str(window.url if window else registration) if registration else None
+    state = (
+        (window.state(now, event.ends) if window else "open")
+        if registration and now is not None
+        else None
+    )
+
+    def moment(value: dt.datetime | None) -> str | None:
+        """A moment in the event's time zone: its date, then its time."""
+        if value is None:
+            return None
+        local = value.astimezone(event.zone)
+        day = format_date(local, format="long", locale=lang)
+        pattern = (language or {}).get("time_format", "short")
+        return f"{day} {format_time(local, format=pattern, locale=lang)}"
+
     return EventView(
         docname=page.docname,
         year=event.date.year,
         iso_date=event.date.isoformat(),
         date=format_date(event.date, format="full", locale=lang),
         time=time_range(page, lang, language or {}),
-        place=f"{text('city')}, {text('country')}",
+        place=", ".join(filter(None, (text("city"), text("country")))),
         summary=text("summary") or "",
         sponsor=sponsor,
         venue=venue,
-        registration=str(event.registration) if event.registration else None,
+        registration=registration_url,
         recaps=[(code, str(url)) for code, url in event.recaps.items()],
         author=text("author"),
         upcoming=now is not None and is_upcoming(page, now),
@@ -135,9 +188,27 @@ def view(
         city=text("city") or "",
         country=text("country") or "",
         speakers=tuple(
-            text(f"talks[{index}].speaker") or talk.speaker
-            for index, talk in enumerate(event.talks)
+            text(f"sessions[{index}].speakers[{number}].name") or speaker.name
+            for index, session in enumerate(event.sessions)
+            for number, speaker in enumerate(session.speakers)
         ),
+        sessions=tuple(
+            session_view(session, index, text, lang)
+            for index, session in enumerate(event.sessions)
+        ),
+        registration_state=state,
+        registration_opens=moment(window.opens_at) if window else None,
+        registration_closes=moment(window.closes_at) if window else None,
+        sources=tuple((str(url), url.host or str(url)) for url in event.sources),
+        last_verified=format_date(event.last_verified_at, format="long", locale=lang)
+        if event.last_verified_at
+        else None,
+        iso_last_verified=event.last_verified_at.isoformat() if event.last_verified_at else None,
+        related_links=tuple(
+            (link.kind, text(f"related_links[{index}].title") or link.title, str(link.url))
+            for index, link in enumerate(event.related_links)
+        ),
+        status=event.event_status,
     )
 
 
@@ -154,7 +225,9 @@ CARD_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sponsor", ("sponsor.name",)),
     ("recaps", ()),
     ("author", ("author",)),
+    ("links", ("related_links",)),
     ("calendar", ()),
+    ("sources", ()),
 )
 
 
@@ -165,9 +238,13 @@ def card_fields(event: EventView) -> list[tuple[str, tuple[str, ...]]]:
     name: the template leaves a field out when the event has no value for it.
     """
     shown = {
+        "time": event.time,
+        "place": event.place,
         "venue": event.venue,
         "sponsor": event.sponsor,
-        "registration": event.offers_registration,
+        "registration": event.offers_registration or event.registration_note,
+        "links": event.related_links,
+        "sources": event.sources or event.last_verified,
         "recaps": event.recaps,
         "author": event.author,
         "calendar": event.calendar,
@@ -204,7 +281,7 @@ def listing(
 
 @dataclass(frozen=True)
 class SpeakerEntry:
-    """One talk in the speakers index."""
+    """One session of one speaker in the speakers index."""
 
     speaker: str
     title: str
@@ -212,24 +289,32 @@ class SpeakerEntry:
     docname: str
     event_title: str
     date: str
+    #: The session's anchor on its event page.
+    uid: str = ""
+    #: The session's media, as the programme shows them.
+    session: SessionView | None = None
 
 
 def speakers(
     pages: list[EventPage], titles: dict[str, str], lang: str, translations: Translations
 ) -> list[SpeakerEntry]:
-    """Every talk of every event, by speaker's name in ``lang``, then newest first."""
+    """Every session of every event, by speaker's name in ``lang``, then oldest first."""
     entries = []
     for page in pages:
         text = _Texts(page, translations)
-        for index, talk in enumerate(page.event.talks):
-            entries.append(
-                SpeakerEntry(
-                    text(f"talks[{index}].speaker") or talk.speaker,
-                    text(f"talks[{index}].title") or talk.title,
-                    talk.organization,
-                    page.docname,
-                    titles.get(page.docname, page.docname),
-                    format_date(page.event.date, format="long", locale=lang),
+        for index, session in enumerate(page.event.sessions):
+            shown = session_view(session, index, text, lang)
+            for speaker in shown.speakers:
+                entries.append(
+                    SpeakerEntry(
+                        speaker.name,
+                        shown.title,
+                        speaker.organization,
+                        page.docname,
+                        titles.get(page.docname, page.docname),
+                        format_date(page.event.date, format="long", locale=lang),
+                        session.uid,
+                        shown,
+                    )
                 )
-            )
     return sorted(entries, key=lambda e: (e.speaker.casefold(), e.date))

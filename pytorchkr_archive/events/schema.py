@@ -32,48 +32,35 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
 from pydantic import (
-    AfterValidator,
     BaseModel,
-    ConfigDict,
+    Discriminator,
     Field,
     HttpUrl,
+    Tag,
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 from pydantic_core import ErrorDetails
 
-from pytorchkr_archive.escaping.characters import refused_characters
+from pytorchkr_archive.record.fields import (
+    LANGUAGE_CODE,
+    Plain,
+    Strict,
+    Text,
+    Uid,
+    publishable,
+    written,
+)
+from pytorchkr_archive.record.links import RelatedLink
+from pytorchkr_archive.record.registration import Registration
+from pytorchkr_archive.record.sessions import Session
+
+__all__ = ["LANGUAGE_CODE", "Plain", "Strict", "Text", "publishable", "written"]
 
 #: ``events/YYYY-MM-DD-slug.md``: the date and the slug of an event page.
 FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)$")
-
-
-class Strict(BaseModel):
-    """A part of the schema: unknown fields are errors, not silently ignored."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-
-
-def publishable(value: str) -> str:
-    """A text the feeds and calendars can carry (XML 1.0, iCalendar): no control
-    character but tab and line feed, no noncharacter."""
-    found = refused_characters(value)
-    if found:
-        raise ValueError(
-            f"holds {', '.join(map(str, found))}, which the Atom feed and the calendar "
-            "files (XML 1.0, iCalendar) cannot hold; delete it (in YAML it is an escape "
-            'such as \\v or \\x0b in a "double-quoted" text)'
-        )
-    return value
-
-
-#: A text that a feed or a calendar may show (a name, in the source language).
-Plain = Annotated[str, AfterValidator(publishable)]
-#: A text of the source language (translated through the page's catalog).
-Text = Annotated[str, Field(min_length=1), AfterValidator(publishable)]
-#: A language code as ``archive_languages`` has them: ``en``, ``ko``, ``pt_BR``...
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?$")
 
 
 class Organization(Strict):
@@ -83,49 +70,70 @@ class Organization(Strict):
     url: HttpUrl
 
 
-class Venue(Organization):
-    """Where the event takes place: a name, a site and, optionally, its street address."""
+class Venue(Strict):
+    """Where the event takes place: a name and, where known, its site and street address."""
 
+    name: Text
+    url: HttpUrl | None = None
     #: The street address, in the source language (translated like the name).
     address: Text | None = None
 
 
-class Talk(Strict):
-    """A talk: the speaker's name, the title (both translatable), the organisation."""
+#: The two forms of a registration (a URL, or ``{url, opens_at, closes_at}``),
+#: as pydantic names them in an error's place (left out of messages).
+PAGE, WINDOW = "registration page", "registration window"
 
-    speaker: Text
-    title: Text
-    #: Only where a source states it.
-    organization: Plain | None = None
+#: Old spellings of fields, and the record's word that replaced them.
+RENAMED = {
+    "talks": "sessions",
+    "speaker": "speakers",
+    "status": "event_status",
+}
 
 
 class Event(Strict):
     """The facts of one event."""
 
     date: dt.date
-    start: dt.time
-    end: dt.time
-    timezone: str
-    city: Text
-    country: Text
+    #: The times, in the time zone; an event of the past may be known without them.
+    start: dt.time | None = None
+    end: dt.time | None = None
+    timezone: str | None = None
+    city: Text | None = None
+    country: Text | None = None
     venue: Venue | None = None
     sponsor: Organization | None = None
-    registration: HttpUrl | None = None
+    #: A page, or a page with its window (``{url, opens_at, closes_at}``).
+    registration: (
+        Annotated[
+            Annotated[HttpUrl, Tag(PAGE)] | Annotated[Registration, Tag(WINDOW)],
+            Discriminator(lambda value: WINDOW if isinstance(value, dict) else PAGE),
+        ]
+        | None
+    ) = None
     #: Where people attend: at the venue, online, or both.
     attendance: Literal["offline", "online", "mixed"] = "offline"
-    #: Whether the event takes place as announced.
-    status: Literal["scheduled", "cancelled", "postponed"] = "scheduled"
+    #: Whether the event takes place (or took place) as announced.
+    event_status: Literal["scheduled", "held", "cancelled", "postponed"] = "scheduled"
     #: A short announcement, shown until the event has taken place and its
     #: recap is written (what to expect, how to register).
     announcement: Text | None = None
     #: Where the recap was first published, by language code.
-    recaps: dict[str, HttpUrl] = {}
+    recaps: dict[str, HttpUrl] = Field(default_factory=dict)
     author: Text | None = None
     summary: Text
     #: Organisations the event announced its speakers from (who is from where
-    #: is in ``talks``, where a source says it).
-    organizations: list[Plain] = []
-    talks: list[Talk] = []
+    #: is in ``sessions``, where a source says it).
+    organizations: list[Plain] = Field(default_factory=list)
+    sessions: list[Session] = Field(default_factory=list)
+    #: The series the event belongs to (the record's ``_groups``), by uid.
+    group_ids: list[Uid] = Field(default_factory=list)
+    #: Pages about the event elsewhere: its recap, its playlist...
+    related_links: list[RelatedLink] = Field(default_factory=list)
+    #: Where the facts come from (required for an event known in part).
+    sources: list[HttpUrl] = Field(default_factory=list)
+    #: The day the facts were last checked against the sources.
+    last_verified_at: dt.date | None = None
 
     @field_validator("recaps")
     @classmethod
@@ -140,16 +148,18 @@ class Event(Strict):
 
     @field_validator("timezone")
     @classmethod
-    def known_time_zone(cls, value: str, info: ValidationInfo) -> str:
+    def known_time_zone(cls, value: str | None, info: ValidationInfo) -> str | None:
         """An IANA zone, the only kind the calendars and Babel know; a wrong one
         gets the zone it is likely meant for (the event's country is in the context)."""
+        if value is None:
+            return None
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
             raise ValueError(unknown_zone(value, (info.context or {}).get("country"))) from None
         return value
 
-    @field_validator("date", mode="before")
+    @field_validator("date", "last_verified_at", mode="before")
     @classmethod
     def date_only(cls, value: Any) -> Any:
         # YAML's own dates are off (see _Loader): the date arrives as written.
@@ -169,6 +179,8 @@ class Event(Strict):
     @classmethod
     def named_by_file(cls, value: dt.date, info: ValidationInfo) -> dt.date:
         """The file name says the date too (it sorts the pages): they must agree."""
+        if info.field_name != "date":
+            return value
         page: PurePosixPath | None = (info.context or {}).get("page")
         name = FILE_NAME.match(page.stem) if page else None
         if page and name and value.isoformat() != name["date"]:
@@ -177,6 +189,18 @@ class Event(Strict):
                 f"{value} is not the date in the file name, {name['date']}: fix the date, "
                 f"or rename the page to {renamed} (and its catalogs, "
                 f"locale/*/LC_MESSAGES/{page.with_suffix('.po')}, to match)"
+            )
+        return value
+
+    @field_validator("timezone", "city", "country", mode="before")
+    @classmethod
+    def written_if_there(cls, value: Any) -> Any:
+        """A field that may be left out is not written empty: ``city:`` alone is
+        a fact forgotten, not a fact unknown."""
+        if value is None:
+            raise ValueError(
+                "an empty value where a text goes: write it, or delete the line "
+                "if the fact is not known"
             )
         return value
 
@@ -209,7 +233,7 @@ class Event(Strict):
         """An event has one date: its end is on it, after its start (a calendar
         app would otherwise show it ending before it begins)."""
         start = info.data.get("start")
-        if start is not None and value <= start:
+        if value is not None and start is not None and value <= start:
             when = "when" if value == start else "before"
             raise ValueError(
                 f'the event ends at "{value:%H:%M}", {when} it starts ("{start:%H:%M}"): '
@@ -218,26 +242,71 @@ class Event(Strict):
             )
         return value
 
+    @field_validator("sessions")
+    @classmethod
+    def unique_uids(cls, value: list[Session]) -> list[Session]:
+        seen: set[str] = set()
+        for session in value:
+            if session.uid in seen:
+                raise ValueError(
+                    f"two sessions have the uid {session.uid!r}: a uid is a session's "
+                    "anchor on the page, so each session needs its own"
+                )
+            seen.add(session.uid)
+        return value
+
+    @model_validator(mode="after")
+    def known_enough(self, info: ValidationInfo) -> Event:
+        """An event ahead has every fact a reader needs to come; one of the past
+        may be known in part (a date, a name, a source), as the record has it."""
+        if (self.start is None) != (self.end is None):
+            raise ValueError(
+                "an event has both its times or neither: write 'start:' and 'end:' "
+                '("HH:MM"), or delete the one written if the other is not known'
+            )
+        if self.start is not None and self.timezone is None:
+            raise ValueError(
+                "the times need their 'timezone:' (an IANA time zone, such as Asia/Seoul)"
+            )
+        missing = [
+            name
+            for name in ("start", "end", "timezone", "city", "country")
+            if getattr(self, name) is None
+        ]
+        today = (info.context or {}).get("today") or dt.date.today()
+        if missing and self.date >= today:
+            raise ValueError(
+                f"an event ahead needs {', '.join(missing)}: readers need them to come; "
+                "only an event of the past may be known in part"
+            )
+        if missing and not self.sources:
+            raise ValueError(
+                f"an event known in part (without {', '.join(missing)}) names where its "
+                "facts come from: add 'sources:', a list of the URLs they were checked against"
+            )
+        return self
+
+    @property
+    def timed(self) -> bool:
+        """Whether the event's times are known (else it is a whole day)."""
+        return self.start is not None and self.end is not None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The event's time zone; UTC for a day whose zone is not known."""
+        return ZoneInfo(self.timezone or "UTC")
+
     @property
     def starts(self) -> dt.datetime:
-        return dt.datetime.combine(self.date, self.start, ZoneInfo(self.timezone))
+        """When it starts: at its start time, or when its day starts."""
+        return dt.datetime.combine(self.date, self.start or dt.time(), self.zone)
 
     @property
     def ends(self) -> dt.datetime:
-        return dt.datetime.combine(self.date, self.end, ZoneInfo(self.timezone))
-
-
-def written(value: Any) -> str:
-    """A value read from the YAML, as a message names it."""
-    if value is None:
-        return "an empty value"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (YAML reads yes, no, on, off as true or false)"
-    if isinstance(value, dict):
-        return "a set of fields"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value)
+        """When it ends: at its end time, or when its day ends."""
+        if self.end is None:
+            return dt.datetime.combine(self.date + dt.timedelta(days=1), dt.time(), self.zone)
+        return dt.datetime.combine(self.date, self.end, self.zone)
 
 
 #: Country names organizers write that CLDR's English names (Babel's) do not
@@ -349,7 +418,7 @@ TRANSLATION_HERE = (
 
 
 def model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The part of the schema at ``loc`` (``("talks", 0)`` is a :class:`Talk`)."""
+    """The part of the schema at ``loc`` (``("sessions", 0)`` is a :class:`Session`)."""
     model: type[BaseModel] | None = Event
     for key in loc:
         if model is None or isinstance(key, int):
@@ -386,6 +455,16 @@ def guess_field(loc: tuple[Any, ...]) -> str | None:
 
 def unknown_field(loc: tuple[Any, ...], missing: set[tuple[Any, ...]]) -> str:
     """An unknown field: what it may be meant for, or which fields there are."""
+    new = RENAMED.get(str(loc[-1]))
+    if new and new in _names(loc[:-1]):
+        how = {
+            "speakers": f"a list of people, '- name: ...' (and 'organization: ...' where a "
+            f"source says it) under '{new}:'",
+        }.get(new, f"'{new}:' with the same content")
+        return (
+            f"'{loc[-1]}' is now '{new}', the word of the group's record: write {how} "
+            "(docs/events.md)"
+        )
     guess = guess_field(loc)
     if guess:
         missed = (*loc[:-1], guess) in missing
@@ -501,8 +580,11 @@ def line_of(node: yaml.Node | None, loc: tuple[Any, ...], offset: int, line: int
     return line
 
 
-def load_event(path: Path, shown: str) -> tuple[Event | None, list[Problem]]:
-    """Read and validate the ``event`` front matter of an event page."""
+def load_event(
+    path: Path, shown: str, today: dt.date | None = None
+) -> tuple[Event | None, list[Problem]]:
+    """Read and validate the ``event`` front matter of an event page; ``today``
+    (the build clock's date) tells an event ahead from one of the past."""
     text = path.read_text(encoding="utf-8")
     found = front_matter(text)
     if found is None:
@@ -545,11 +627,16 @@ def load_event(path: Path, shown: str) -> tuple[Event | None, list[Problem]]:
     context = {
         "page": PurePosixPath(shown),
         "country": raw.get("country") if isinstance(raw, dict) else None,
+        "today": today,
     }
     try:
         return Event.model_validate(raw, context=context), []
     except ValidationError as error:
-        errors = error.errors()
+        # A registration's form (page or window) is pydantic's, not a field.
+        errors = [
+            {**item, "loc": tuple(p for p in item["loc"] if p not in (PAGE, WINDOW))}
+            for item in error.errors()
+        ]
         missing = {tuple(item["loc"]) for item in errors if item["type"] == "missing"}
         problems = []
         for item in errors:

@@ -7,9 +7,13 @@ with their offset, where (a ``Place`` with its address: street address where
 the venue gives one, locality, and the country as an ISO 3166 code, from the
 event's time zone), organizer, ``eventAttendanceMode`` and ``eventStatus``,
 ``inLanguage``, the page's URL, its first photo, the speakers as
-performers, and, for an event still ahead with a registration page, an
+performers, and, for an event still ahead whose registration is open, an
 ``Offer`` at that page.  These are the properties schema.org defines for
-``Event`` that Google's event rich results require or recommend.
+``Event`` that Google's event rich results require or recommend.  Each
+session is a ``subEvent`` with its speakers as performers and, where its
+video is public, the recording as a ``VideoObject`` (``recordedIn``).  An
+event whose times are not known has dates alone, and one whose place is not
+known no ``location``.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pytorchkr_archive.escaping.json_script import json_for_script
 from pytorchkr_archive.events.built import event_page, events_built
 from pytorchkr_archive.events.collection import EventPage
 from pytorchkr_archive.events.render import EventView, location
+from pytorchkr_archive.record.programme import SessionView, SpeakerView
 
 SCHEMA = "https://schema.org/"
 ATTENDANCE = {
@@ -33,6 +38,8 @@ ATTENDANCE = {
 }
 STATUS = {
     "scheduled": "EventScheduled",
+    # schema.org has no state for an event that took place: it was scheduled.
+    "held": "EventScheduled",
     "cancelled": "EventCancelled",
     "postponed": "EventPostponed",
 }
@@ -66,11 +73,12 @@ def event_data(
 ) -> dict[str, Any]:
     """The schema.org ``Event`` of a page, as a JSON-LD object."""
     event = page.event
-    address: dict[str, Any] = {
-        "@type": "PostalAddress",
-        "addressLocality": shown.city,
-        "addressCountry": country_code(event.timezone) or shown.country,
-    }
+    address: dict[str, Any] = {"@type": "PostalAddress"}
+    if shown.city:
+        address["addressLocality"] = shown.city
+    country = (country_code(event.timezone) if event.timezone else None) or shown.country
+    if country:
+        address["addressCountry"] = country
     if shown.venue_address:
         address["streetAddress"] = shown.venue_address
     place: dict[str, Any] = {
@@ -78,9 +86,9 @@ def event_data(
         "name": shown.venue.text if shown.venue else location(shown),
         "address": address,
     }
-    if shown.venue:
+    if shown.venue and shown.venue.url:
         place["url"] = shown.venue.url
-    where: Any = place
+    where: Any = place if location(shown) else None
     if event.attendance != "offline":
         virtual = {"@type": "VirtualLocation", "url": shown.registration or url}
         where = virtual if event.attendance == "online" else [place, virtual]
@@ -89,22 +97,26 @@ def event_data(
         "@type": "Event",
         "name": name,
         "description": shown.description,
-        "startDate": event.starts.isoformat(),
-        "endDate": event.ends.isoformat(),
+        # A day whose times are not known is a date alone (ISO 8601).
+        "startDate": event.starts.isoformat() if event.timed else event.date.isoformat(),
+        "endDate": event.ends.isoformat() if event.timed else event.date.isoformat(),
         "eventAttendanceMode": SCHEMA + ATTENDANCE[event.attendance],
-        "eventStatus": SCHEMA + STATUS[event.status],
-        "location": where,
+        "eventStatus": SCHEMA + STATUS[event.event_status],
         "organizer": {"@type": "Organization", **organizer},
         "inLanguage": lang,
         "url": url,
     }
+    if where is not None:
+        data["location"] = where
     if photo:
         data["image"] = [photo]
     if shown.speakers:
         data["performer"] = [
             {"@type": "Person", "name": speaker} for speaker in dict.fromkeys(shown.speakers)
         ]
-    if shown.upcoming and shown.registration:
+    if shown.sessions:
+        data["subEvent"] = [session_data(session, data, url) for session in shown.sessions]
+    if shown.offers_registration:
         data["offers"] = {
             "@type": "Offer",
             "url": shown.registration,
@@ -112,6 +124,54 @@ def event_data(
             "validThrough": event.starts.isoformat(),
         }
     return data
+
+
+def person(speaker: SpeakerView) -> dict[str, Any]:
+    """A speaker as a schema.org ``Person``, with the organization a source states."""
+    found: dict[str, Any] = {"@type": "Person", "name": speaker.name}
+    if speaker.organization:
+        found["affiliation"] = {"@type": "Organization", "name": speaker.organization}
+    return found
+
+
+def video_data(session: SessionView) -> dict[str, Any] | None:
+    """A session's public recording as a ``VideoObject``: the properties Google's
+    video guidelines ask for that the facts give (its name, thumbnail, page and
+    player; the upload date and duration are not in the record)."""
+    video = session.video
+    if video is None or not video.watch_url:
+        return None
+    youtube_id = (video.embed_url or "").rpartition("/")[2].partition("?")[0]
+    return {
+        "@type": "VideoObject",
+        "name": session.title,
+        "description": f"{session.title} ({session.speaker_names})"
+        if session.speakers
+        else session.title,
+        "thumbnailUrl": [f"https://i.ytimg.com/vi/{youtube_id}/hqdefault.jpg"],
+        "url": video.watch_url,
+        "embedUrl": video.embed_url,
+    }
+
+
+def session_data(session: SessionView, event: dict[str, Any], url: str) -> dict[str, Any]:
+    """A session as a sub-event of its event: on its day, at its anchor."""
+    found: dict[str, Any] = {
+        "@type": "Event",
+        "name": session.title,
+        "url": f"{url}#{session.uid}",
+        "startDate": event["startDate"],
+        "eventAttendanceMode": event["eventAttendanceMode"],
+        "eventStatus": event["eventStatus"],
+    }
+    if "location" in event:
+        found["location"] = event["location"]
+    if session.speakers:
+        found["performer"] = [person(speaker) for speaker in session.speakers]
+    recording = video_data(session)
+    if recording:
+        found["recordedIn"] = recording
+    return found
 
 
 def add_structured_data(

@@ -103,7 +103,8 @@ def _card_field(
     if not names or event is None:
         return True, None  # written by Babel, or a link: the same in every language
     page, translations = event
-    messages = [m for m in page.messages if m.field in names]
+    # A list's messages are named by the list (``related_links``: each link's title).
+    messages = [m for m in page.messages if m.field in names or m.field.partition("[")[0] in names]
     translated = all(translations.translated(page.docname, m) for m in messages)
     entries = [catalog.entries.get((m.context, m.text)) for m in messages]
     pending = [e for e in entries if e is not None and (e.fuzzy or not e.text)]

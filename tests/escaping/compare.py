@@ -36,7 +36,11 @@ from lxml import etree
 
 #: Attributes that carry human text (a translation may change their value).
 #: Everything else, URLs first (href, src, action, og:url), must be identical.
-TEXT_ATTRIBUTES = frozenset({"title", "alt", "aria-label", "placeholder", "data-parallel-failed"})
+#: ``data-title`` is a video button's: archive-video.js sets it as the player's
+#: ``title`` property, never as markup.
+TEXT_ATTRIBUTES = frozenset(
+    {"title", "alt", "aria-label", "placeholder", "data-parallel-failed", "data-title"}
+)
 #: ``<meta name|property=X content=...>`` whose content is human text.
 TEXT_META = frozenset(
     {

@@ -37,7 +37,8 @@ EDITS = [
      'Maintainer와\\x0b 함께한 파이토치'),
     (EVENT_PO, 'msgstr "이제응"', 'msgstr "이\\x1b제응"'),
     # A fuzzy translation is one click from published: it is checked too.
-    (EVENT_PO, '#. event: talks[6].speaker\n', '#. event: talks[6].speaker\n#, fuzzy\n'),
+    (EVENT_PO, "#. event: sessions[6].speakers[0].name\n",
+     "#. event: sessions[6].speakers[0].name\n#, fuzzy\n"),
     (EVENT_PO, 'msgstr "김솔"', 'msgstr "김\\x7f솔"'),
     (SPHINX_PO, 'msgstr "GitHub에서 보기"', 'msgstr "GitHub에서\\v 보기"'),
 ]  # fmt: skip

@@ -17,8 +17,9 @@ FACTS = {
     "registration": "https://event-us.kr/pytorchkr/event/999999",
     "summary": '"An afternoon of talks on compilers."',
     "announcement": '"Registration is open."',
-    "- speaker": "Ada Park",
+    "- uid": "compilers",
     "title": "Compilers for accelerators",
+    "- name": "Ada Park",
 }
 
 

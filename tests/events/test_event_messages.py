@@ -40,15 +40,15 @@ def test_the_facts_are_at_the_top_of_the_pages_catalog() -> None:
     catalog = load(PROJECT / EVENT_PO)
     messages = [m for m in catalog if m.id]
     facts = [m for m in messages if m.context is not None]
-    assert len(facts) == 19
+    assert len(facts) == 21
     assert messages[: len(facts)] == facts, "the facts come first"
     summary = next(m for m in facts if m.context == "event summary")
     assert (summary.id, summary.string) == (SUMMARY, SUMMARY_KO)
     assert summary.auto_comments == ["event: summary"]
-    assert summary.locations == [(f"../../{EVENT}.md", 17)]
+    assert summary.locations == [(f"../../{EVENT}.md", 20)]
     speaker = next(m for m in facts if m.id == "Jerry Lee")
     assert (speaker.context, speaker.string) == ("speaker name", "이제응")
-    assert speaker.auto_comments == ["event: talks[0].speaker"]
+    assert speaker.auto_comments == ["event: sessions[0].speakers[0].name"]
 
 
 @pytest.fixture
@@ -82,9 +82,9 @@ def test_an_untranslated_or_fuzzy_fact_shows_in_english_and_counts(project: Path
     speakers = soup(site / "speakers.html").select_one(".speaker-index").get_text()
     assert "Jerry Lee" in speakers and "이제응" not in speakers
     notice = soup(site / f"{EVENT}.html").select_one(".translation-notice").get_text()
-    assert "96%" in notice  # 48 of the page's 50 paragraphs and facts
+    assert "96%" in notice  # 50 of the page's 52 paragraphs and facts
     stats = tool(project, "stats").stdout
-    assert re.search(rf"{re.escape(EVENT)}\.po\s+96%\s+48\s+1\s+1", stats), stats
+    assert re.search(rf"{re.escape(EVENT)}\.po\s+96%\s+50\s+1\s+1", stats), stats
     todo = tool(project, "todo").stdout
     assert "untranslated: 'Jerry Lee'" in todo and "fuzzy: 'Seoul'" in todo
 
@@ -156,11 +156,10 @@ def test_an_announcement_and_a_venue_address_are_translated_in_the_catalog(
     edit_page(
         project,
         lambda text: text.replace(
-            "  sponsor:\n",
-            "  venue:\n    name: goorm Square\n    url: https://goorm.co/\n"
+            "  venue:\n    name: goorm square Gangnam\n",
+            "  venue:\n    name: goorm square Gangnam\n    url: https://goorm.co/\n"
             "    address: 12 Example Road\n"
-            '  announcement: "Registration is open."\n'
-            "  sponsor:\n",
+            '  announcement: "Registration is open."\n',
         ),
     )
     assert tool(project, "update_po").returncode == 0
@@ -170,10 +169,9 @@ def test_an_announcement_and_a_venue_address_are_translated_in_the_catalog(
     assert facts["venue address"].id == "12 Example Road"
     set_msgstr(project, "event announcement", "Registration is open.", "참가 신청을 받습니다.")
     set_msgstr(project, "venue address", "12 Example Road", "예시로 12")
-    set_msgstr(project, "venue name", "goorm Square", "구름 스퀘어")
     environ = {**os.environ, "ARCHIVE_NOW": "2025-03-30T12:00:00+09:00"}
     command = [sys.executable, "-m", "pytorchkr_archive.sitebuild.site", "-l", "ko"]
     run(command, cwd=project, env=environ)
     card = soup(project / "_build" / "html" / "ko" / f"{EVENT}.html").select_one(".event-card")
     assert card.select_one(".event-announcement").get_text() == "참가 신청을 받습니다."
-    assert "구름 스퀘어, 예시로 12" in card.get_text()
+    assert "구름스퀘어 강남, 예시로 12" in card.get_text()

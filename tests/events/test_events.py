@@ -129,11 +129,11 @@ def broken_root(tmp_path: Path, name: str, old: str, new: str) -> Path:
 GAMMA = "2024-11-15-gamma"
 BAD_METADATA = {
     "missing field": (
-        "  city: Daejeon\n",
+        '  summary: "The gamma conference."\n',
         "",
         2,
-        "event.city",
-        "required, and missing: add a 'city:' line",
+        "event.summary",
+        "required, and missing: add a 'summary:' line",
     ),
     "unknown field": ("  city:", "  ciy: x\n  city:", 7, "event.ciy", "unknown field"),
     "a translation in the front matter": (

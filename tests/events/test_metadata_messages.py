@@ -99,8 +99,9 @@ TEMPLATE_TODOS = {
     "  registration: https://TODO": ("event.registration", "or delete the line"),
     "  summary: ": ("event.summary", "one line on what the event is"),
     "  announcement: ": ("event.announcement", "a short announcement"),
-    "    - speaker: TODO": ("event.talks[0].speaker", "the speaker's name"),
-    "      title: TODO": ("event.talks[0].title", "or delete the talk"),
+    "        - name: TODO": ("event.sessions[0].speakers[0].name", "the speaker's name"),
+    "      title: TODO": ("event.sessions[0].title", "or delete the session"),
+    "    - uid: TODO": ("event.sessions[0].uid", "lower-case letters, digits and dashes"),
     "# TODO: the event's title": ("page text", "the event's title"),
     "TODO: what the event will be.": ("page text", "what it asks for"),
 }
@@ -175,9 +176,15 @@ def test_todo_in_code_or_lower_case_is_not_a_placeholder(tmp_path: Path) -> None
 
 TRANSLATED = [
     ("city: Daejeon", "city: 부산", "event.city", "event city", "Hangul"),
-    ("- speaker: Chul Lee", "- speaker: 이철", "event.talks[0].speaker", "speaker name", "Hangul"),
+    (
+        "- name: Chul Lee",
+        "- name: 이철",
+        "event.sessions[0].speakers[0].name",
+        "speaker name",
+        "Hangul",
+    ),
     ("author: Dana Choi", "author: ㅊㄷㄴ", "event.author", "recap author", "Hangul"),
-    ("title: Graphs", "title: グラフ", "event.talks[0].title", "talk title", "kana"),
+    ("title: Graphs", "title: グラフ", "event.sessions[0].title", "session title", "kana"),
     (
         "name: Example Corp",
         "name: 例子公司",
@@ -213,7 +220,9 @@ def test_a_translation_table_names_the_catalog_and_context_too(tmp_path: Path) -
 def test_korean_where_nothing_is_translated_stays(tmp_path: Path) -> None:
     """An organisation's name is not translated: written as it is, in any script."""
     root = root_with(
-        tmp_path, "      title: Graphs", "      title: Graphs\n      organization: 네이버"
+        tmp_path,
+        "        - name: Chul Lee",
+        "        - name: Chul Lee\n          organization: 네이버",
     )
     assert problems_of(root) == []
 
@@ -245,10 +254,28 @@ SCENARIOS = {
     ),
     "end when it starts": ('end: "17:30"', 'end: "10:00"', "event.end", ["when it starts"]),
     "misspelt field": (
-        "- speaker: Chul Lee",
-        "- speakr: Chul Lee",
-        "event.talks[0].speakr",
-        ["unknown field: did you mean 'speaker'?", "'speaker' is required, and missing"],
+        "- name: Chul Lee",
+        "- nmae: Chul Lee",
+        "event.sessions[0].speakers[0].nmae",
+        ["unknown field: did you mean 'name'?", "'name' is required, and missing"],
+    ),
+    "old spelling of the sessions": (
+        "  sessions:",
+        "  talks:",
+        "event.talks",
+        ["'talks' is now 'sessions', the word of the group's record"],
+    ),
+    "old spelling of a speaker": (
+        "      speakers:\n        - name: Chul Lee",
+        "      speaker: Chul Lee",
+        "event.sessions[0].speaker",
+        ["'speaker' is now 'speakers'", "'- name: ...'"],
+    ),
+    "old spelling of the status": (
+        "city: Daejeon",
+        "city: Daejeon\n  status: held",
+        "event.status",
+        ["'status' is now 'event_status'"],
     ),
     "misspelt field of a venue": (
         "  sponsor:",
@@ -320,15 +347,21 @@ SCENARIOS = {
     "empty field": ("city: Daejeon", "city:", "event.city", ["an empty value where a text goes"]),
     "value not offered": (
         "city: Daejeon",
-        "city: Daejeon\n  status: maybe",
-        "event.status",
-        ["'maybe' is not one of its values", "'scheduled', 'cancelled' or 'postponed'"],
+        "city: Daejeon\n  event_status: maybe",
+        "event.event_status",
+        ["'maybe' is not one of its values", "'scheduled', 'held', 'cancelled' or 'postponed'"],
     ),
     "missing field": (
+        "  summary:",
+        "  summery:",
+        "event.summery",
+        ["did you mean 'summary'?", "'summary' is required, and missing"],
+    ),
+    "a past event known in part names its sources": (
         "  country: Republic of Korea\n",
         "",
-        "event.country",
-        ["required, and missing: add a 'country:' line"],
+        "event",
+        ["known in part (without country)", "add 'sources:'"],
     ),
 }
 
@@ -344,7 +377,7 @@ def test_each_problem_is_at_its_field_s_line_with_values_and_advice(
     key = field.rsplit(".", 1)[-1].split("[")[0]
     written = line_of(root / GAMMA, f"{key}:") if new else 2  # missing: the event: line
     if case == "misspelt field":
-        written = line_of(root / GAMMA, "speakr:")
+        written = line_of(root / GAMMA, "nmae:")
     assert problems[0].line == written
     for word in words:
         assert word in problems[0].message, (word, problems[0].message)
@@ -379,6 +412,8 @@ VALUES = [
     "'a' ",
     '"\\x0b"',
 ]
+#: A session, the start of the fields of one.
+SESSION = "  sessions:\n    - uid: a\n      title: T\n"
 FIELDS = {
     "date": "  date: {}\n",
     "start": "  start: {}\n",
@@ -394,8 +429,20 @@ FIELDS = {
     "recaps key": "  recaps:\n    {}: https://a.example/\n",
     "organizations": "  organizations: {}\n",
     "organizations[0]": "  organizations:\n    - {}\n",
-    "talks": "  talks: {}\n",
-    "talks[0].speaker": "  talks:\n    - speaker: {}\n      title: T\n",
+    "sessions": "  sessions: {}\n",
+    "sessions[0].uid": "  sessions:\n    - uid: {}\n      title: T\n",
+    "sessions[0].speakers[0].name": f"{SESSION}      speakers:\n        - name: {{}}\n",
+    "sessions[0].video": f"{SESSION}      video: {{}}\n",
+    "sessions[0].video.state": f"{SESSION}      video:\n        state: {{}}\n",
+    "sessions[0].video.youtube_id": f"{SESSION}      video:\n        state: public\n"
+    "        youtube_id: {}\n",
+    "sessions[0].slides.url": f"{SESSION}      slides:\n        state: public\n"
+    "        url: {}\n",
+    "sources": "  sources: {}\n",
+    "last_verified_at": "  last_verified_at: {}\n",
+    "group_ids": "  group_ids: {}\n",
+    "related_links": "  related_links:\n    - kind: {}\n      title: T\n      url: https://a.example/\n",
+    "registration.closes_at": "  registration:\n    url: https://a.example/\n    closes_at: {}\n",
 }
 BASE = {
     "date": "2024-11-15",

@@ -50,7 +50,7 @@ def test_new_metadata_fields_are_validated_and_located(tmp_path: Path) -> None:
     page.write_text(
         '---\nevent:\n  date: 2026-01-10\n  start: "10:00"\n  end: "12:00"\n'
         "  timezone: Asia/Seoul\n  city: Seoul\n  country: Republic of Korea\n"
-        '  attendance: hybrid\n  status: maybe\n  summary: "x"\n'
+        '  attendance: hybrid\n  event_status: maybe\n  summary: "x"\n'
         "  venue:\n    name: V\n    url: https://v.example/\n    adress: 1 Road\n---\n",
         encoding="utf-8",
     )
@@ -61,5 +61,5 @@ def test_new_metadata_fields_are_validated_and_located(tmp_path: Path) -> None:
         "'offline', 'online' or 'mixed'; write one of the values given"
         in found[("event.attendance", 9)]
     )
-    assert "'scheduled', 'cancelled' or 'postponed'" in found[("event.status", 10)]
+    assert "'scheduled', 'held', 'cancelled' or 'postponed'" in found[("event.event_status", 10)]
     assert found[("event.venue.adress", 15)].startswith("unknown field")

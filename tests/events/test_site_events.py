@@ -23,24 +23,31 @@ SUMMARIES = {
     "ko": "PyTorch Core Maintainer와 함께한 파이토치 한국 사용자 모임의 다섯 번째 기술 컨퍼런스: "
     "일곱 개의 발표와 패널 토크.",
 }
+PLAYLIST = "https://www.youtube.com/playlist?list=PLZPcfGDXL3NlS2JrsgkRlhVPhnJ37lFPN"
 CARD = {
     "en": {
         "Date": "Sunday, March 30, 2025",
         "Time": "1:00 PM – 6:00 PM (Korean Standard Time, UTC+9)",
         "Place": "Seoul, Republic of Korea",
+        "Venue": "goorm square Gangnam",
         "Venue sponsor": "goorm",
         "Original recaps": "English , 한국어",
         "Recap by": "Jiho Kim",
+        "Elsewhere": "Playlist of the public session videos",
         "Calendar": "Add to calendar (.ics)",
+        "Sources": "event-us.kr , www.youtube.com (checked on October 2, 2026 )",
     },
     "ko": {
         "날짜": "2025년 3월 30일 일요일",
         "시간": "오후 1:00 ~ 오후 6:00 (대한민국 표준시, UTC+9)",
         "장소": "서울, 대한민국",
+        "행사장": "구름스퀘어 강남",
         "장소 후원": "구름",
         "원문 후기": "English , 한국어",
         "후기 작성": "김지호",
+        "관련 링크": "공개 발표 영상 재생목록",
         "캘린더": "캘린더에 추가 (.ics)",
+        "출처": "event-us.kr , www.youtube.com ( 2026년 10월 2일 확인)",
     },
 }
 
@@ -66,7 +73,10 @@ def test_event_card(site: Path, lang: str) -> None:
         "https://goorm.co/",
         "https://pytorch.org/blog/pt-korea-user-group-recap/",
         "https://pytorch.kr/blog/2025/pytorch-core-conference/",
+        PLAYLIST,
         "2025-03-30-pytorch-core-conference.ics",
+        "https://event-us.kr/pytorchkr/event/100142",
+        PLAYLIST,
     ]
     # The card follows the title.
     h1 = soup(site / lang / f"{EVENT}.html").find("article").find("h1")

@@ -23,8 +23,9 @@ from tests.helpers import once_per_run
 from tests.po_tools import EVENT_PO, tool
 
 #: The facts' contexts (pytorchkr_archive.events.messages.CONTEXTS) in the first event.
-FACT_CONTEXTS = {"event city", "event country", "sponsor name", "recap author",
-                 "event summary", "talk title", "speaker name"}  # fmt: skip
+FACT_CONTEXTS = {"event city", "event country", "venue name", "sponsor name", "recap author",
+                 "event summary", "session title", "speaker name",
+                 "related link title"}  # fmt: skip
 
 
 def sphinx_gettext(project: Path) -> Path:

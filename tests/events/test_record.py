@@ -1,0 +1,230 @@
+"""The group's record on a synthetic archive: every state of every field.
+
+``tests/roots/test-record`` holds a session in each video and slides state,
+a speaker in two events, an event known by its date alone, and events ahead
+whose registration is open, not open yet and closed.  It is built with
+``sphinx-build -W --keep-going`` in both languages at a fixed clock, and its
+pages, calendars, structured data and listings are read as their readers
+(a browser's parser, a calendar app, a JSON parser) read them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from tests.conftest import LANGUAGES, PROJECT, TESTS
+from tests.helpers import soup
+
+ROOT = TESTS / "roots" / "test-record"
+NOW = "2026-12-01T12:00:00+09:00"
+STATES = "events/2023-03-18-every-state"
+DATE_ONLY = "events/2022-10-29-date-only"
+
+
+@pytest.fixture(scope="module")
+def record(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test root built in both languages, warnings as errors."""
+    folder = tmp_path_factory.mktemp("record")
+    source = folder / "source"
+    shutil.copytree(ROOT, source)
+    # The interface in Korean is the project's own.
+    shutil.copy(
+        PROJECT / "locale" / "ko" / "LC_MESSAGES" / "sphinx.po",
+        source / "locale" / "ko" / "LC_MESSAGES",
+    )
+    environ = {**os.environ, "ARCHIVE_NOW": NOW, "PYTHONPATH": str(PROJECT)}
+    for lang in LANGUAGES:
+        process = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
+             "-D", f"language={lang}", str(source), str(folder / lang)],
+            env=environ, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert process.returncode == 0, process.stdout + process.stderr
+    return folder
+
+
+def sessions(site: Path, lang: str, page: str = STATES) -> dict[str, object]:
+    return {li["id"]: li for li in soup(site / lang / f"{page}.html").select("li.event-session")}
+
+
+def structured(site: Path, lang: str, page: str) -> dict:
+    script = soup(site / lang / f"{page}.html").select_one('script[type="application/ld+json"]')
+    return json.loads(script.string)
+
+
+def card(site: Path, lang: str, page: str) -> dict[str, str]:
+    found = soup(site / lang / f"{page}.html").select_one(".event-card")
+    return dict(
+        zip(
+            [dt.get_text() for dt in found.find_all("dt")],
+            [dd.get_text(" ", strip=True) for dd in found.find_all("dd")],
+            strict=True,
+        )
+    )
+
+
+# -- the programme ---------------------------------------------------------------
+
+
+def test_a_public_video_is_a_link_and_a_button_that_loads_nothing(record: Path) -> None:
+    li = sessions(record, "en")["public-video"]
+    watch = li.select_one("a.event-video-watch")
+    assert watch["href"] == "https://www.youtube.com/watch?v=zlXhyeBeQJ0&t=90s"
+    button = li.select_one("button.event-video-play")
+    assert button["data-embed"] == "https://www.youtube-nocookie.com/embed/zlXhyeBeQJ0?start=90"
+    assert "autoplay" not in button["data-embed"]
+    assert button.has_attr("hidden")  # shown by the script only: no dead button without it
+    assert button["aria-controls"] == "player-public-video"
+    assert li.select_one("#player-public-video").find("iframe") is None
+    assert button["aria-describedby"] == "title-public-video"  # its description says which video
+    slides = li.select_one(".event-slides")
+    assert slides.a["href"] == "https://slides.example/compilers.pdf"
+    assert slides.get_text(" ", strip=True) == "Slides (PDF, 2.4 MB)"
+    assert li.select_one(".event-code a")["href"] == "https://github.com/example/compilers"
+    assert li.select_one(".event-session-speakers").get_text(" ", strip=True) == (
+        "Ada Park (Example Labs)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "uid", "words"),
+    [
+        ("en", "pending-video", ["Video: to be published", "Slides: to be published"]),
+        ("en", "private-video", ["Video: private", "Slides: private"]),
+        ("en", "not-recorded", ["Not recorded"]),
+        ("en", "limited-video", ["Video: limited (The sound was not recorded.)"]),
+        ("en", "unknown-media", []),
+        ("ko", "limited-video", ["영상: 제공 제한 (음성이 녹음되지 않았습니다.)"]),
+    ],
+)
+def test_every_other_state_is_said_in_words_never_a_dead_button(
+    record: Path, lang: str, uid: str, words: list[str]
+) -> None:
+    li = sessions(record, lang)[uid]
+    assert li.select("a.event-video-watch, button, .event-slides a") == []
+    assert [item.get_text(" ", strip=True) for item in li.select(".event-media-state")] == words
+    if not words:  # unknown: the record asks that nothing be shown
+        assert li.select_one(".event-session-media") is None
+
+
+def test_the_programme_is_translated(record: Path) -> None:
+    li = sessions(record, "ko")["public-video"]
+    assert li.select_one(".event-session-title").get_text() == "공개된 컴파일러"
+    assert li.select_one(".event-session-speakers").get_text(" ", strip=True).startswith("박아다")
+    assert li.select_one("a.event-video-watch").get_text() == "YouTube에서 보기"
+    assert li.select_one("button")["data-title"] == "영상: 공개된 컴파일러"
+    page = soup(record / "ko" / f"{STATES}.html")
+    assert page.select_one(".event-programme h2").get_text() == "프로그램"
+
+
+def test_the_video_script_is_only_on_pages_with_a_video(record: Path) -> None:
+    for lang in LANGUAGES:
+        for page, wanted in ((STATES, True), ("index", False), ("speakers", False)):
+            scripts = [s.get("src", "") for s in soup(record / lang / f"{page}.html")("script")]
+            assert any("archive-video.js" in s for s in scripts) == wanted, (lang, page)
+
+
+# -- events known in part ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_date_only_event_has_a_date_only_card_listing_and_data(record: Path, lang: str) -> None:
+    facts = card(record, lang, DATE_ONLY)
+    labels = {"en": ["Date", "Calendar", "Sources"], "ko": ["날짜", "캘린더", "출처"]}[lang]
+    assert list(facts) == labels
+    assert "www.youtube.com" in facts[labels[2]]
+    listing = soup(record / lang / "index.html").select(".event-list-meta")
+    metas = [meta.get_text() for meta in listing]
+    date_only = next(m for m in metas if "2022" in m)
+    assert "·" not in date_only
+    data = structured(record, lang, DATE_ONLY)
+    assert (data["startDate"], data["endDate"]) == ("2022-10-29", "2022-10-29")
+    assert "location" not in data
+
+
+def test_a_date_only_event_is_an_all_day_event_in_the_calendars(record: Path) -> None:
+    for lang in LANGUAGES:
+        for path in (record / lang / f"{DATE_ONLY}.ics", record / lang / "events.ics"):
+            text = path.read_text(encoding="utf-8")
+            assert "DTSTART;VALUE=DATE:20221029" in text
+            calendar = icalendar.Calendar.from_ical(text)
+            event = next(
+                e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith("2022-10-29")
+            )
+            start, end = event.decoded("dtstart"), event.decoded("dtend")
+            assert (start.isoformat(), end.isoformat()) == ("2022-10-29", "2022-10-30")
+            assert "LOCATION" not in event
+
+
+# -- registration windows --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "en", "ko", "link"),
+    [
+        ("2030-05-01-open-registration", "Registration page (open until April 30, 2030 6:00",
+         "신청 페이지 (2030년 4월 30일 오후 6:00까지 신청 가능)", "https://event-us.example/open"),
+        ("2030-06-01-closed-registration", "Closed", "마감됨", None),
+        ("2030-07-01-not-open", "Opens on June 1, 2030 10:00",
+         "2030년 6월 1일 오전 10:00에 신청 시작", None),
+    ],
+)  # fmt: skip
+def test_the_card_offers_registration_only_while_it_is_open(
+    record: Path, page: str, en: str, ko: str, link: str | None
+) -> None:
+    for lang, words in (("en", en), ("ko", ko)):
+        facts = card(record, lang, f"events/{page}")
+        first = next(iter(facts.items()))
+        assert first[0] == {"en": "Registration", "ko": "참가 신청"}[lang]
+        assert first[1].replace("\u202f", " ").startswith(words), first
+        html = soup(record / lang / f"events/{page}.html")
+        links = [a["href"] for a in html.select(".event-card a.event-registration")]
+        assert links == ([link] if link else [])
+        listed = soup(record / lang / "index.html").select(".event-list a.event-registration")
+        assert (link in [a["href"] for a in listed]) == bool(link)
+        offers = structured(record, lang, f"events/{page}").get("offers")
+        assert (offers or {}).get("url") == link
+
+
+# -- structured data ---------------------------------------------------------------------
+
+
+def test_each_session_is_a_sub_event_with_its_public_recording(record: Path) -> None:
+    data = structured(record, "en", STATES)
+    subs = {sub["url"].rpartition("#")[2]: sub for sub in data["subEvent"]}
+    assert list(subs) == [
+        "public-video", "pending-video", "private-video", "not-recorded", "limited-video",
+        "unknown-media",
+    ]  # fmt: skip
+    public = subs["public-video"]
+    assert public["performer"] == [
+        {"@type": "Person", "name": "Ada Park",
+         "affiliation": {"@type": "Organization", "name": "Example Labs"}}
+    ]  # fmt: skip
+    video = public["recordedIn"]
+    assert video["@type"] == "VideoObject"
+    assert video["embedUrl"].startswith("https://www.youtube-nocookie.com/embed/zlXhyeBeQJ0")
+    assert video["thumbnailUrl"] == ["https://i.ytimg.com/vi/zlXhyeBeQJ0/hqdefault.jpg"]
+    assert video["name"] == "Compilers in public"
+    assert all("recordedIn" not in sub for uid, sub in subs.items() if uid != "public-video")
+    assert subs["unknown-media"].get("performer") is None
+    korean = structured(record, "ko", STATES)
+    assert korean["subEvent"][0]["recordedIn"]["name"] == "공개된 컴파일러"
+
+
+# -- speakers ------------------------------------------------------------------------------
+
+
+def test_a_speaker_in_two_events_is_listed_with_each_session(record: Path) -> None:
+    rows = soup(record / "en" / "speakers.html").select(".speaker-index tbody tr")
+    ada = [row.get_text(" ", strip=True) for row in rows if "Ada Park" in row.get_text()]
+    assert len(ada) == 3  # two sessions of one seminar, one of another
+    assert any("Tensors from the start" in row for row in ada)
