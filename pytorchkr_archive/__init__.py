@@ -36,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the archive's Sphinx extensions."""
     app.setup_extension("pytorchkr_archive.escaping.titles")
     app.setup_extension("pytorchkr_archive.pages.languages")
+    app.setup_extension("pytorchkr_archive.pages.drafts")
     app.setup_extension("pytorchkr_archive.pages.theme_l10n")
     app.setup_extension("pytorchkr_archive.speed.template_cache")
     app.setup_extension("pytorchkr_archive.speed.translated_doctrees")

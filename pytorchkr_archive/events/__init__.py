@@ -41,6 +41,7 @@ from pytorchkr_archive.events.render import speakers, view
 from pytorchkr_archive.events.schedule import ClockError, build_clock, is_upcoming
 from pytorchkr_archive.events.translations import Translations, load_translations
 from pytorchkr_archive.project import Languages
+from pytorchkr_archive.record.series import series_docname, series_ids, unknown_series
 
 
 class event_card(nodes.General, nodes.Element):
@@ -60,12 +61,20 @@ class speaker_index(nodes.General, nodes.Element):
 
 
 class EventListDirective(SphinxDirective):
-    """``{event-list}``: every event, newest first, grouped by year."""
+    """``{event-list}``: every event (or a series' only, with ``:series: uid``),
+    newest first, grouped by year."""
 
-    option_spec: ClassVar[dict[str, Any]] = {"heading-level": directives.positive_int}
+    option_spec: ClassVar[dict[str, Any]] = {
+        "heading-level": directives.positive_int,
+        "series": directives.unchanged_required,
+    }
 
     def run(self) -> list[nodes.Node]:
-        return [event_list(heading_level=self.options.get("heading-level", 2))]
+        series = self.options.get("series")
+        if series is not None and series not in series_ids(self.env.srcdir):
+            message = unknown_series(series, series_ids(self.env.srcdir))
+            logger.warning("event-list: %s", message, location=self.get_location())
+        return [event_list(heading_level=self.options.get("heading-level", 2), series=series)]
 
 
 class SpeakerIndexDirective(SphinxDirective):
@@ -169,12 +178,29 @@ def _language(translator: Any) -> tuple[str, dict[str, dict[str, str]]]:
     return config.language or config.archive_default_language, config.archive_languages
 
 
+def series_links(builder: Any, uids: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each series as the page being written links it: its title in the
+    language built, and its URI relative to the page."""
+    found = []
+    for uid in uids:
+        docname = series_docname(uid)
+        title = builder.env.titles.get(docname)
+        uri = builder.get_relative_uri(builder.current_docname, docname)
+        found.append((title.astext() if title is not None else uid, uri))
+    return tuple(found)
+
+
 def card_view(builder: Any, page: EventPage):
     """The event as its card shows it on the page being written: in the
-    language being built, as of the build's clock, with its calendar file."""
+    language being built, as of the build's clock, with its calendar file
+    and the links to its series."""
     shown = events_built(builder.config, builder.env).view(page)
     here = builder.get_target_uri(builder.current_docname)
-    return replace(shown, calendar=relative_uri(here, calendar_path(page.docname)))
+    return replace(
+        shown,
+        calendar=relative_uri(here, calendar_path(page.docname)),
+        series_links=series_links(builder, shown.series),
+    )
 
 
 def _uri(translator: Any, docname: str) -> str:
@@ -186,15 +212,20 @@ def _title(translator: Any, docname: str) -> str:
     return title.astext() if title is not None else docname
 
 
+def compact(html: str) -> str:
+    """Rendered HTML without the template's indentation, which is for its
+    readers: a page weighs less without it (no preformatted text is here)."""
+    return "\n".join(filter(None, map(str.strip, html.splitlines()))) + "\n"
+
+
 def visit_event_card(translator: Any, node: event_card) -> None:
     _, languages = _language(translator)
     page = event_page(translator.builder.env, node["docname"])
-    translator.body.append(
-        translator.builder.templates.render(
-            "archive-event-card.html",
-            {"event": card_view(translator.builder, page), "languages": languages},
-        )
+    html = translator.builder.templates.render(
+        "archive-event-card.html",
+        {"event": card_view(translator.builder, page), "languages": languages},
     )
+    translator.body.append(compact(html))
     raise nodes.SkipNode
 
 
@@ -203,9 +234,7 @@ def visit_event_programme(translator: Any, node: event_programme) -> None:
     html = translator.builder.templates.render(
         "archive-event-programme.html", {"event": card_view(translator.builder, page)}
     )
-    # The template's indentation is for its readers: a page weighs less without
-    # it (the programme holds no preformatted text).
-    translator.body.append("\n".join(filter(None, map(str.strip, html.splitlines()))) + "\n")
+    translator.body.append(compact(html))
     raise nodes.SkipNode
 
 
@@ -221,11 +250,16 @@ def add_video_script(
 
 
 def visit_event_list(translator: Any, node: event_list) -> None:
-    ahead, past = events_built(translator.builder.config, translator.builder.env).listing()
+    built = events_built(translator.builder.config, translator.builder.env)
+    ahead, past = built.listing(node.get("series"))
 
     def linked(views):
         return [
-            (event, _uri(translator, event.docname), _title(translator, event.docname))
+            (
+                replace(event, series_links=series_links(translator.builder, event.series)),
+                _uri(translator, event.docname),
+                _title(translator, event.docname),
+            )
             for event in views
         ]
 

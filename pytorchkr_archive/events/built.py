@@ -52,9 +52,13 @@ class EventsBuilt:
         """An event as the pages show it."""
         return view(page, self.lang, self.translations, self.language, self.now)
 
-    def listing(self) -> tuple[list[EventView], list[tuple[int, list[EventView]]]]:
-        """The events still ahead (soonest first), and the past ones by year."""
-        return listing(self.pages, self.lang, self.translations, self.language, self.now)
+    def listing(
+        self, series: str | None = None
+    ) -> tuple[list[EventView], list[tuple[int, list[EventView]]]]:
+        """The events still ahead (soonest first), and the past ones by year;
+        only those of ``series`` when it is given."""
+        pages = [p for p in self.pages if series is None or series in p.event.group_ids]
+        return listing(pages, self.lang, self.translations, self.language, self.now)
 
 
 def events_built(config: Config, env: BuildEnvironment) -> EventsBuilt:

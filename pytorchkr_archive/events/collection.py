@@ -39,8 +39,10 @@ from pytorchkr_archive.events.schema import (
     front_matter,
     load_event,
 )
+from pytorchkr_archive.pages.drafts import is_draft
 from pytorchkr_archive.problems import excerpt, shown_path
 from pytorchkr_archive.project import Languages
+from pytorchkr_archive.record.series import series_ids
 
 #: Where event pages are, relative to the project.
 EVENTS_DIR = "events"
@@ -107,11 +109,12 @@ class EventPage:
 
 
 def event_files(srcdir: Path) -> list[Path]:
-    """The event pages: every ``events/*.md`` but the folder's index."""
+    """The event pages: every ``events/*.md`` but the folder's index and the
+    drafts (``published: false``, :mod:`pytorchkr_archive.pages.drafts`)."""
     folder = srcdir / EVENTS_DIR
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*.md") if p.stem != "index")
+    return sorted(p for p in folder.glob("*.md") if p.stem != "index" and not is_draft(p))
 
 
 def _nodes(node: yaml.Node, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple, yaml.Node]]:
@@ -327,7 +330,7 @@ def collect(
                 )
             )
             continue
-        event, found = load_event(path, shown, today)
+        event, found = load_event(path, shown, today, series_ids(srcdir))
         # A field left from the template or holding a translation is said so,
         # once: not also as a time or a URL that does not parse.
         page = read_page(path)

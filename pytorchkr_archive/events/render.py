@@ -72,6 +72,14 @@ class EventView:
     related_links: tuple[tuple[str, str, str], ...] = ()
     #: The record's state of the event: scheduled, held, cancelled, postponed.
     status: str = "scheduled"
+    #: The series it is in (uids), and as the page being written links them:
+    #: (the series' title in the language, its URI) (set by the card's writer).
+    series: tuple[str, ...] = ()
+    series_links: tuple[tuple[str, str], ...] = ()
+    #: Who organized, hosted and supported it, as the record states them.
+    organizers: tuple[str, ...] = ()
+    hosts: tuple[str, ...] = ()
+    supporters: tuple[str, ...] = ()
 
     @property
     def offers_registration(self) -> bool:
@@ -209,6 +217,10 @@ def view(
             for index, link in enumerate(event.related_links)
         ),
         status=event.event_status,
+        series=tuple(event.group_ids),
+        organizers=tuple(event.organizers),
+        hosts=tuple(event.hosts),
+        supporters=tuple(event.supporters),
     )
 
 
@@ -223,6 +235,10 @@ CARD_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("place", ("city", "country")),
     ("venue", ("venue.name", "venue.address")),
     ("sponsor", ("sponsor.name",)),
+    ("series", ()),
+    ("organizers", ()),
+    ("hosts", ()),
+    ("supporters", ()),
     ("recaps", ()),
     ("author", ("author",)),
     ("links", ("related_links",)),
@@ -244,6 +260,10 @@ def card_fields(event: EventView) -> list[tuple[str, tuple[str, ...]]]:
         "sponsor": event.sponsor,
         "registration": event.offers_registration or event.registration_note,
         "links": event.related_links,
+        "series": event.series_links,
+        "organizers": event.organizers,
+        "hosts": event.hosts,
+        "supporters": event.supporters,
         "sources": event.sources or event.last_verified,
         "recaps": event.recaps,
         "author": event.author,

@@ -55,6 +55,7 @@ from pytorchkr_archive.record.fields import (
 )
 from pytorchkr_archive.record.links import RelatedLink
 from pytorchkr_archive.record.registration import Registration
+from pytorchkr_archive.record.series import unknown_series
 from pytorchkr_archive.record.sessions import Session
 
 __all__ = ["LANGUAGE_CODE", "Plain", "Strict", "Text", "publishable", "written"]
@@ -126,6 +127,11 @@ class Event(Strict):
     #: is in ``sessions``, where a source says it).
     organizations: list[Plain] = Field(default_factory=list)
     sessions: list[Session] = Field(default_factory=list)
+    #: Who organized, hosted and supported the event, as the record states them
+    #: (names, as each organization writes its own).
+    organizers: list[Plain] = Field(default_factory=list)
+    hosts: list[Plain] = Field(default_factory=list)
+    supporters: list[Plain] = Field(default_factory=list)
     #: The series the event belongs to (the record's ``_groups``), by uid.
     group_ids: list[Uid] = Field(default_factory=list)
     #: Pages about the event elsewhere: its recap, its playlist...
@@ -240,6 +246,16 @@ class Event(Strict):
                 "write the time it ends, after its start; an event starts and ends on its "
                 "date (one that ends after midnight is not supported)"
             )
+        return value
+
+    @field_validator("group_ids")
+    @classmethod
+    def described_series(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        """Each series has its page (``series/<uid>.md``): the card links it."""
+        known = (info.context or {}).get("series")
+        for uid in value:
+            if known is not None and uid not in known:
+                raise ValueError(unknown_series(uid, tuple(known)))
         return value
 
     @field_validator("sessions")
@@ -581,10 +597,14 @@ def line_of(node: yaml.Node | None, loc: tuple[Any, ...], offset: int, line: int
 
 
 def load_event(
-    path: Path, shown: str, today: dt.date | None = None
+    path: Path,
+    shown: str,
+    today: dt.date | None = None,
+    series: tuple[str, ...] | None = None,
 ) -> tuple[Event | None, list[Problem]]:
     """Read and validate the ``event`` front matter of an event page; ``today``
-    (the build clock's date) tells an event ahead from one of the past."""
+    (the build clock's date) tells an event ahead from one of the past, and
+    ``series`` (when given) are the series an event may name."""
     text = path.read_text(encoding="utf-8")
     found = front_matter(text)
     if found is None:
@@ -628,6 +648,7 @@ def load_event(
         "page": PurePosixPath(shown),
         "country": raw.get("country") if isinstance(raw, dict) else None,
         "today": today,
+        "series": series,
     }
     try:
         return Event.model_validate(raw, context=context), []

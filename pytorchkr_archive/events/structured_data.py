@@ -11,7 +11,8 @@ performers, and, for an event still ahead whose registration is open, an
 ``Offer`` at that page.  These are the properties schema.org defines for
 ``Event`` that Google's event rich results require or recommend.  Each
 session is a ``subEvent`` with its speakers as performers and, where its
-video is public, the recording as a ``VideoObject`` (``recordedIn``).  An
+video is public, the recording as a ``VideoObject`` (``recordedIn``); the
+series it is in are its ``superEvent``, each an ``EventSeries``.  An
 event whose times are not known has dates alone, and one whose place is not
 known no ``location``.
 """
@@ -29,6 +30,7 @@ from pytorchkr_archive.events.built import event_page, events_built
 from pytorchkr_archive.events.collection import EventPage
 from pytorchkr_archive.events.render import EventView, location
 from pytorchkr_archive.record.programme import SessionView, SpeakerView
+from pytorchkr_archive.record.series import series_docname
 
 SCHEMA = "https://schema.org/"
 ATTENDANCE = {
@@ -70,8 +72,10 @@ def event_data(
     lang: str,
     organizer: dict[str, str],
     photo: str | None,
+    series: tuple[tuple[str, str], ...] = (),
 ) -> dict[str, Any]:
-    """The schema.org ``Event`` of a page, as a JSON-LD object."""
+    """The schema.org ``Event`` of a page, as a JSON-LD object; ``series`` are
+    the (name, URL) of the series it is in."""
     event = page.event
     address: dict[str, Any] = {"@type": "PostalAddress"}
     if shown.city:
@@ -114,6 +118,10 @@ def event_data(
         data["performer"] = [
             {"@type": "Person", "name": speaker} for speaker in dict.fromkeys(shown.speakers)
         ]
+    if series:
+        data["superEvent"] = [
+            {"@type": "EventSeries", "name": name, "url": address} for name, address in series
+        ]
     if shown.sessions:
         data["subEvent"] = [session_data(session, data, url) for session in shown.sessions]
     if shown.offers_registration:
@@ -155,17 +163,18 @@ def video_data(session: SessionView) -> dict[str, Any] | None:
 
 
 def session_data(session: SessionView, event: dict[str, Any], url: str) -> dict[str, Any]:
-    """A session as a sub-event of its event: on its day, at its anchor."""
+    """A session as a sub-event of its event: on its day, at its anchor.
+
+    Its place, attendance mode and status are its event's (a sub-event is
+    read with its ``superEvent``): not repeated, which kept the page within
+    its weight budget.
+    """
     found: dict[str, Any] = {
         "@type": "Event",
         "name": session.title,
         "url": f"{url}#{session.uid}",
         "startDate": event["startDate"],
-        "eventAttendanceMode": event["eventAttendanceMode"],
-        "eventStatus": event["eventStatus"],
     }
-    if "location" in event:
-        found["location"] = event["location"]
     if session.speakers:
         found["performer"] = [person(speaker) for speaker in session.speakers]
     recording = video_data(session)
@@ -188,6 +197,12 @@ def add_structured_data(
     organizer = {"name": built.language.get("author", config.author)}
     if config.archive_organizer_url:
         organizer["url"] = config.archive_organizer_url
+    series = []
+    for uid in shown.series:
+        docname = series_docname(uid)
+        name = app.env.titles.get(docname)
+        address = built.base + app.builder.get_target_uri(docname)
+        series.append((name.astext() if name is not None else uid, address))
     data = event_data(
         page,
         shown,
@@ -196,6 +211,7 @@ def add_structured_data(
         built.lang,
         organizer,
         first_photo(doctree),
+        tuple(series),
     )
     text = json_for_script(data)  # no translation can end the script or change its state
     context["metatags"] += f'\n<script type="application/ld+json">{text}</script>'

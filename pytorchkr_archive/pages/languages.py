@@ -17,6 +17,7 @@ the language segment swapped.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from dataclasses import dataclass
 from html import escape
@@ -56,6 +57,23 @@ def current_language(config: Config) -> str:
     return config.language or config.archive_default_language
 
 
+def interface_digest(srcdir: Path, config: Config, lang: str) -> str:
+    """What the language's interface strings are: a digest of its ``sphinx.po``.
+
+    Sphinx writes a page again when its source, its templates or an ``html``
+    configuration value changed, not when an interface translation did: a
+    translator who fixes "Date" in ``sphinx.po`` would see it on new pages
+    only.  This digest is such a value, so a changed interface catalog
+    rewrites every page of its language.
+    """
+    digest = hashlib.sha256()
+    for folder in config.locale_dirs:
+        path = srcdir / folder / lang / "LC_MESSAGES" / "sphinx.po"
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def apply_language_settings(app: Sphinx, config: Config) -> None:
     """Check the language and apply its entry of ``archive_languages``."""
     languages: dict[str, dict[str, str]] = config.archive_languages
@@ -75,6 +93,7 @@ def apply_language_settings(app: Sphinx, config: Config) -> None:
             if not entry.get(key):
                 raise ConfigError(f"archive_languages[{code!r}] has no {key!r}: add it in conf.py")
     config.language = lang
+    config.archive_interface_digest = interface_digest(Path(app.srcdir), config, lang)
     config.html_title = languages[lang]["title"]
     config.html_short_title = languages[lang]["title"]
     if languages[lang].get("copyright"):
@@ -175,6 +194,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the configuration values and handlers of this module."""
     app.add_config_value("archive_languages", {}, "html", types=frozenset({dict}))
     app.add_config_value("archive_default_language", "en", "html", types=frozenset({str}))
+    # Set at config-inited, never in conf.py: see interface_digest().
+    app.add_config_value("archive_interface_digest", "", "html", types=frozenset({str}))
     app.connect("config-inited", apply_language_settings, priority=100)
     # After sphinxext-opengraph (priority 500), whose description comes first.
     app.connect("html-page-context", add_page_context, priority=800)

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 #: Folders and files a build reads, besides the top-level pages (``*.md``).
-PROJECT_FILES = ("conf.py", "events", "locale", "_static", "pytorchkr_archive")
+PROJECT_FILES = ("conf.py", "events", "series", "locale", "_static", "pytorchkr_archive")
 
 
 def copy_sources(source: Path, dest: Path) -> Path:

@@ -138,9 +138,12 @@ def test_the_video_script_is_only_on_pages_with_a_video(record: Path) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_date_only_event_has_a_date_only_card_listing_and_data(record: Path, lang: str) -> None:
     facts = card(record, lang, DATE_ONLY)
-    labels = {"en": ["Date", "Calendar", "Sources"], "ko": ["날짜", "캘린더", "출처"]}[lang]
-    assert list(facts) == labels
-    assert "www.youtube.com" in facts[labels[2]]
+    labels = {
+        "en": ["Date", "Series", "Calendar", "Sources"],
+        "ko": ["날짜", "시리즈", "캘린더", "출처"],
+    }
+    assert list(facts) == labels[lang]
+    assert "www.youtube.com" in facts[labels[lang][3]]
     listing = soup(record / lang / "index.html").select(".event-list-meta")
     metas = [meta.get_text() for meta in listing]
     date_only = next(m for m in metas if "2022" in m)
@@ -228,3 +231,83 @@ def test_a_speaker_in_two_events_is_listed_with_each_session(record: Path) -> No
     ada = [row.get_text(" ", strip=True) for row in rows if "Ada Park" in row.get_text()]
     assert len(ada) == 3  # two sessions of one seminar, one of another
     assert any("Tensors from the start" in row for row in ada)
+
+
+# -- series and roles ------------------------------------------------------------------------
+
+
+def test_an_event_names_its_series_and_its_roles_on_its_card(record: Path) -> None:
+    facts = card(record, "en", STATES)
+    assert facts["Series"] == "Seminars , Meetups"
+    assert facts["Organized by"] == "Example Group"
+    assert facts["Hosted by"] == "Open Hall Inc."
+    assert facts["Supported by"] == "Example Labs, Other Labs"
+    links = soup(record / "en" / f"{STATES}.html").select(".event-card a[href^='../series/']")
+    assert [a["href"] for a in links] == ["../series/seminars.html", "../series/meetups.html"]
+    korean = card(record, "ko", STATES)
+    assert korean["시리즈"] == "세미나 , Meetups"  # a series' name is its page's title
+    assert korean["주최"] == "Example Group"  # an organization's name is not translated
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_series_page_lists_its_events_only(record: Path, lang: str) -> None:
+    def listed(series: str) -> list[str]:
+        page = soup(record / lang / f"series/{series}.html")
+        return [a["href"] for a in page.select(".event-list a.event-list-title")]
+
+    assert listed("seminars") == [
+        "../events/2023-03-18-every-state.html",
+        "../events/2022-10-29-date-only.html",
+    ]
+    assert listed("meetups") == ["../events/2023-03-18-every-state.html"]
+    everything = soup(record / lang / "index.html").select(".event-list a.event-list-title")
+    assert len(everything) == 5
+    entry = soup(record / lang / "index.html").select_one(".event-list-series")
+    assert entry is not None and entry.a["href"] == "series/seminars.html"
+
+
+def test_the_structured_data_names_the_series(record: Path) -> None:
+    data = structured(record, "ko", STATES)
+    assert data["superEvent"] == [
+        {"@type": "EventSeries", "name": "세미나",
+         "url": "https://archive.example.org/ko/latest/series/seminars.html"},
+        {"@type": "EventSeries", "name": "Meetups",
+         "url": "https://archive.example.org/ko/latest/series/meetups.html"},
+    ]  # fmt: skip
+    assert "superEvent" not in structured(record, "en", "events/2030-05-01-open-registration")
+
+
+# -- drafts ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_draft_is_nowhere_in_the_site(record: Path, lang: str) -> None:
+    site = record / lang
+    names = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    assert not [name for name in names if "draft" in name], names
+    for name in sorted(names):
+        if name.endswith((".html", ".js", ".xml", ".ics", ".txt", ".json", ".inv")):
+            data = (site / name).read_bytes()
+            if name.endswith(".inv"):
+                import zlib
+
+                data = zlib.decompress(data.split(b"\n", 4)[4])
+            text = data.decode("utf-8", errors="replace")
+            for word in ("2030-08-01", "Zed Draft", "secret session", "Draft meetup"):
+                assert word not in text, (name, word)
+
+
+def test_a_page_neither_published_nor_not_is_an_error_at_its_line(tmp_path: Path) -> None:
+    from pytorchkr_archive.pages.drafts import published
+
+    page = tmp_path / "page.md"
+    page.write_text("---\nevent:\n  date: 2030-01-01\npublished: maybe\n---\n\n# P\n", "utf-8")
+    shown, problem, line = published(page)
+    assert (shown, line) == (False, 4)
+    assert "published: maybe is neither true nor false" in problem
+    page.write_text("---\npublished: no  # not yet\n---\n\n# P\n", "utf-8")
+    assert published(page) == (False, None, 2)
+    page.write_text("---\npublished: true\n---\n\n# P\n", "utf-8")
+    assert published(page)[0]
+    page.write_text("# A page without front matter\n\npublished: false\n", "utf-8")
+    assert published(page)[0]

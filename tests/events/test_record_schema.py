@@ -145,3 +145,14 @@ def test_a_past_event_known_by_its_date_and_source_is_valid(tmp_path: Path) -> N
     )
     event, problems = load_event(page, "events/2020-01-10-x.md", dt.date(2026, 12, 1))
     assert problems == [] and event is not None and not event.timed
+
+
+def test_a_series_without_its_page_is_named_with_what_to_do(tmp_path: Path) -> None:
+    page = tmp_path / "2024-11-15-x.md"
+    page.write_text(f"{HEAD}  group_ids: [tech-seminar]\n---\n\n# X\n", encoding="utf-8")
+    known = ("tech-seminars", "vllm-kr")
+    _, problems = load_event(page, "events/2024-11-15-x.md", None, known)
+    assert [(p.field, p.line) for p in problems] == [("event.group_ids", 10)]
+    assert "did you mean 'tech-seminars'?" in problems[0].message
+    _, problems = load_event(page, "events/2024-11-15-x.md", None, ("vllm-kr",))
+    assert "add series/tech-seminar.md" in problems[0].message

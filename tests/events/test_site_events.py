@@ -31,6 +31,8 @@ CARD = {
         "Place": "Seoul, Republic of Korea",
         "Venue": "goorm square Gangnam",
         "Venue sponsor": "goorm",
+        "Series": "PyTorchKR Tech Seminars",
+        "Organized by": "PyTorchKR",
         "Original recaps": "English , 한국어",
         "Recap by": "Jiho Kim",
         "Elsewhere": "Playlist of the public session videos",
@@ -43,6 +45,8 @@ CARD = {
         "장소": "서울, 대한민국",
         "행사장": "구름스퀘어 강남",
         "장소 후원": "구름",
+        "시리즈": "PyTorchKR 기술 세미나",
+        "주최": "PyTorchKR",
         "원문 후기": "English , 한국어",
         "후기 작성": "김지호",
         "관련 링크": "공개 발표 영상 재생목록",
@@ -71,6 +75,7 @@ def test_event_card(site: Path, lang: str) -> None:
     hrefs = [a["href"] for a in section.find_all("a")]
     assert hrefs == [
         "https://goorm.co/",
+        "../series/tech-seminars.html",
         "https://pytorch.org/blog/pt-korea-user-group-recap/",
         "https://pytorch.kr/blog/2025/pytorch-core-conference/",
         PLAYLIST,

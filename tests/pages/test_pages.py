@@ -69,7 +69,7 @@ def test_the_sidebar_lists_sections_not_every_event(site) -> None:
             html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
             links = [a.get_text() for a in html.select(".sidebar-tree a.reference")]
             expected = {
-                "en": ["Events", "Speakers", "Help translate this archive"],
-                "ko": ["행사", "발표자", "아카이브 번역 돕기"],
+                "en": ["Events", "Series", "Speakers", "Help translate this archive"],
+                "ko": ["행사", "시리즈", "발표자", "아카이브 번역 돕기"],
             }
             assert links == expected[lang], page
