@@ -31,6 +31,18 @@ PAGES = (
     "series/physical-ai",
     "series/coresig",
     "speakers",
+    *(
+        f"speakers/{slug}"
+        for slug in (
+            "alban-desmaison",
+            "hongseok-kim",
+            "jerry-lee",
+            "jungyeop-lee",
+            "kyujin-cho",
+            "sol-kim",
+            "taeho-kim",
+        )
+    ),
     "translating",
     "search",
     "genindex",

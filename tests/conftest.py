@@ -68,6 +68,16 @@ def site_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script (package-lock.json), to inject into a page."""
+    path = require_file(
+        PROJECT / "node_modules" / "axe-core" / "axe.min.js",
+        "run `npm ci` in the project, or `make test`, which does",
+    )
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium (else Playwright's), headless, driven by Playwright."""
     from pytorchkr_archive.measure.chromium import CHROMIUM_ARGS, find_chromium, missing_message

@@ -21,6 +21,7 @@ The organizers' commands are here too: ``make new-event``
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from html import escape
 from pathlib import Path
@@ -36,11 +37,13 @@ from sphinx.util.osutil import relative_uri
 
 from pytorchkr_archive.events.built import event_page, events, events_built, translations
 from pytorchkr_archive.events.calendars import CALENDAR_FEED, calendar_path
-from pytorchkr_archive.events.collection import EventPage, collect
-from pytorchkr_archive.events.render import speakers, view
+from pytorchkr_archive.events.collection import EventPage, collect, load_people
+from pytorchkr_archive.events.render import SpeakerEntry, speakers, view
 from pytorchkr_archive.events.schedule import ClockError, build_clock, is_upcoming
 from pytorchkr_archive.events.translations import Translations, load_translations
+from pytorchkr_archive.pages.languages import current_language
 from pytorchkr_archive.project import Languages
+from pytorchkr_archive.record.people import SPEAKERS_DOC, person_docname, person_slug
 from pytorchkr_archive.record.series import series_docname, series_ids, unknown_series
 
 
@@ -231,8 +234,14 @@ def visit_event_card(translator: Any, node: event_card) -> None:
 
 def visit_event_programme(translator: Any, node: event_programme) -> None:
     page = event_page(translator.builder.env, node["docname"])
-    html = translator.builder.templates.render(
-        "archive-event-programme.html", {"event": card_view(translator.builder, page)}
+    builder = translator.builder
+
+    def person_uri(name: str) -> str:
+        return builder.get_relative_uri(builder.current_docname, person_docname(name))
+
+    html = builder.templates.render(
+        "archive-event-programme.html",
+        {"event": card_view(builder, page), "person_uri": person_uri},
     )
     translator.body.append(compact(html))
     raise nodes.SkipNode
@@ -283,7 +292,10 @@ def visit_speaker_index(translator: Any, node: speaker_index) -> None:
     pages = events(translator.builder.env)
     titles = {page.docname: _title(translator, page.docname) for page in pages}
     found = speakers(pages, titles, lang, translations(translator.builder.env))
-    entries = [(entry, _uri(translator, entry.docname)) for entry in found]
+    entries = [
+        (entry, _uri(translator, entry.docname), _uri(translator, person_docname(entry.key)))
+        for entry in found
+    ]
     translator.body.append(
         translator.builder.templates.render(
             "archive-speaker-index.html",
@@ -296,6 +308,42 @@ def visit_speaker_index(translator: Any, node: speaker_index) -> None:
 _DESCRIPTION = re.compile(
     r'<meta (name="description"|property="og:description") content="[^"]*" />'
 )
+
+
+def person_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """One page per person (``speakers/<slug>``), in the language built: each
+    of their sessions across events, with its event and its media."""
+    if app.builder.format != "html" or not hasattr(app.builder, "templates"):
+        return
+    builder = app.builder
+    lang = current_language(app.config)
+    pages = events(app.env)
+    titles = {page.docname: _title_of(app.env, page.docname) for page in pages}
+    people, _ = load_people(Path(app.srcdir))
+    by_person: dict[str, list[SpeakerEntry]] = {}
+    for entry in speakers(pages, titles, lang, translations(app.env)):
+        by_person.setdefault(entry.key, []).append(entry)
+    for key, entries in sorted(by_person.items()):
+        docname = person_docname(key)
+        newest = sorted(entries, key=lambda e: (e.iso_date, e.uid), reverse=True)
+        body = builder.templates.render(
+            "archive-person.html",
+            {
+                "name": entries[0].speaker,
+                "slug": person_slug(key),
+                "spellings": people.spellings(key),
+                "entries": [
+                    (entry, builder.get_relative_uri(docname, entry.docname)) for entry in newest
+                ],
+                "index_uri": builder.get_relative_uri(docname, SPEAKERS_DOC),
+            },
+        )
+        yield docname, {"title": entries[0].speaker, "body": compact(body)}, "page.html"
+
+
+def _title_of(env: BuildEnvironment, docname: str) -> str:
+    title = env.titles.get(docname)
+    return title.astext() if title is not None else docname
 
 
 def describe_event_page(
@@ -339,6 +387,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After sphinxext-opengraph (500), before the site's description (800).
     app.connect("html-page-context", describe_event_page, priority=600)
     app.connect("html-page-context", add_video_script)
+    app.connect("html-collect-pages", person_pages)
     app.add_css_file("archive-events.css")
     app.setup_extension("pytorchkr_archive.events.feeds")
     app.setup_extension("pytorchkr_archive.events.calendars")

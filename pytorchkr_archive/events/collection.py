@@ -42,6 +42,7 @@ from pytorchkr_archive.events.schema import (
 from pytorchkr_archive.pages.drafts import is_draft
 from pytorchkr_archive.problems import excerpt, shown_path
 from pytorchkr_archive.project import Languages
+from pytorchkr_archive.record.people import NAME_CONTEXT, SPEAKERS_DOC, People
 from pytorchkr_archive.record.series import series_ids
 
 #: Where event pages are, relative to the project.
@@ -272,14 +273,20 @@ def translations_here(
     if event is None:
         return []
     name = languages.table.get(source, {}).get("name", source)
-    docname = f"{EVENTS_DIR}/{path.stem}"
-    catalogs = ", ".join(
-        f"locale/{code}/LC_MESSAGES/{docname}.po" for code in languages.translations
-    ) or (f"locale/<language>/LC_MESSAGES/{docname}.po")
+
+    def catalogs(docname: str) -> str:
+        return ", ".join(
+            f"locale/{code}/LC_MESSAGES/{docname}.po" for code in languages.translations
+        ) or (f"locale/<language>/LC_MESSAGES/{docname}.po")
+
     problems = []
     for loc, context, node in _translated(event):
+        # A person's name is translated once, in the speakers page's catalog.
+        shared = context == NAME_CONTEXT
+        whose = "the speakers page's catalog" if shared else "the page's catalog"
+        docname = SPEAKERS_DOC if shared else f"{EVENTS_DIR}/{path.stem}"
         where = (
-            f"the page's catalog, {catalogs} (make update-po adds the message, with "
+            f"{whose}, {catalogs(docname)} (make update-po adds the message, with "
             f'msgctxt "{context}"; translate it there)'
         )
         if isinstance(node, yaml.MappingNode) and _by_language(node):
@@ -303,6 +310,80 @@ def translations_here(
     return problems
 
 
+def load_people(srcdir: Path) -> tuple[People, list[Problem]]:
+    """Who is who, from the speakers page's front matter (``people:``,
+    :mod:`pytorchkr_archive.record.people`), and its problems."""
+    path = srcdir / f"{SPEAKERS_DOC}.md"
+    if not path.is_file():
+        return People(), []
+    page = read_page(path)
+    shown = shown_path(path, srcdir)
+    document = page.document
+    nodes = getattr(document, "value", []) if isinstance(document, yaml.MappingNode) else []
+    people = next((v for k, v in nodes if k.value == "people"), None)
+    if people is None:
+        return People(), []
+    problems: list[Problem] = []
+
+    def problem(node: yaml.Node, field: str, message: str) -> None:
+        problems.append(Problem(shown, node.start_mark.line + page.offset, field, message))
+
+    if not isinstance(people, yaml.SequenceNode):
+        problem(people, "people", "a list: one '- name: ...' per person, with 'also: [...]'")
+        return People(), problems
+    aliases: dict[str, str] = {}
+    names: set[str] = set()
+    letters = _foreign("en")
+    for index, entry in enumerate(people.value):
+        field = f"people[{index}]"
+        fields = {k.value: v for k, v in getattr(entry, "value", [])}
+        if not isinstance(entry, yaml.MappingNode) or not isinstance(
+            fields.get("name"), yaml.ScalarNode
+        ):
+            problem(
+                entry,
+                field,
+                "each person is '- name: ...' (and 'also: [...]', other "
+                "spellings the sources use)",
+            )
+            continue
+        unknown = sorted(set(fields) - {"name", "also"})
+        if unknown:
+            problem(
+                entry,
+                f"{field}.{unknown[0]}",
+                "unknown field: a person has 'name' and "
+                "'also' (the other spellings of their name)",
+            )
+        name = fields["name"].value.strip()
+        also = fields.get("also")
+        spellings = getattr(also, "value", []) if isinstance(also, yaml.SequenceNode) else []
+        if also is not None and not isinstance(also, yaml.SequenceNode):
+            problem(also, f"{field}.also", "a list of the other spellings: [Jaeung, ...]")
+        for node, written in [(fields["name"], name)] + [(n, n.value.strip()) for n in spellings]:
+            scripts = [script for script, pattern in letters.items() if pattern.search(written)]
+            if scripts or not written:
+                problem(
+                    node,
+                    field,
+                    f"{excerpt(written)} is not a name in English: a person's "
+                    f"name in another script is its translation, in {SPEAKERS_DOC}.po",
+                )
+            elif written in aliases or (written in names and written != name):
+                problem(
+                    node,
+                    field,
+                    f"{excerpt(written)} is already one of the people here: "
+                    "a spelling is one person's",
+                )
+            elif written != name:
+                aliases[written] = name
+        if name in names or name in aliases:
+            problem(fields["name"], field, f"{excerpt(name)} is already one of the people here")
+        names.add(name)
+    return People(aliases), problems
+
+
 def collect(
     srcdir: Path, languages: Languages = ENGLISH, today: dt.date | None = None
 ) -> tuple[list[EventPage], list[Problem]]:
@@ -312,8 +393,8 @@ def collect(
     front matter's, and the others' catalogs are where its translations go.
     ``today`` is the build clock's date (an event ahead must be known in full).
     """
+    people, problems = load_people(srcdir)
     pages: list[EventPage] = []
-    problems: list[Problem] = []
     by_slug: dict[str, str] = {}
     for path in event_files(srcdir):
         shown = shown_path(path, srcdir)
@@ -353,6 +434,6 @@ def collect(
         if event is None or left:
             continue
         docname = f"{EVENTS_DIR}/{path.stem}"
-        pages.append(EventPage(docname, slug, event, field_messages(path, event)))
+        pages.append(EventPage(docname, slug, event, field_messages(path, event, people)))
     pages.sort(key=lambda page: (page.event.date, page.docname), reverse=True)
     return pages, sorted(problems)

@@ -5,6 +5,10 @@ message, extracted into the page's own catalog by ``make gettext`` and
 ``make update-po`` (:mod:`pytorchkr_archive.translation.extract`), at the
 top, before the recap's paragraphs.  A message carries:
 
+A speaker's name is the exception: one message per person, in the speakers
+page's catalog (``speakers.po``), shared by every event that names them
+(:mod:`pytorchkr_archive.record.people`).  Each message carries:
+
 * a context (``msgctxt``) naming the kind of field, since the same English
   can need two translations as a speaker's name and as a talk's title, and
   so that a translation made for one event is offered for the next
@@ -20,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pytorchkr_archive.events.schema import Event, front_matter, line_of, parse
+from pytorchkr_archive.record.people import NAME_CONTEXT, SPEAKERS_DOC, People
 
 #: The translatable fields and the context of their messages.
 CONTEXTS = {
@@ -32,7 +37,7 @@ CONTEXTS = {
     ("author",): "recap author",
     ("summary",): "event summary",
     ("sessions", "title"): "session title",
-    ("sessions", "speakers", "name"): "speaker name",
+    ("sessions", "speakers", "name"): NAME_CONTEXT,
     ("sessions", "video", "reason"): "video limitation",
     ("related_links", "title"): "related link title",
 }
@@ -40,12 +45,15 @@ CONTEXTS = {
 
 @dataclass(frozen=True)
 class FieldMessage:
-    """One translatable field of an event: its place, its context, its English."""
+    """One translatable field of an event: its place, its context, its English,
+    and the page whose catalog holds it when it is not the event's own (a
+    person's name is the speakers page's, translated once for every event)."""
 
     field: str
     context: str
     text: str
     line: int
+    domain: str = ""
 
 
 def _values(event: Event) -> list[tuple[tuple, tuple, str]]:
@@ -88,13 +96,22 @@ def _field_name(location: tuple) -> str:
     return "event" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in location)
 
 
-def field_messages(path: Path, event: Event) -> tuple[FieldMessage, ...]:
-    """The messages of an event page's translatable fields, in the page's order."""
+def field_messages(
+    path: Path, event: Event, people: People | None = None
+) -> tuple[FieldMessage, ...]:
+    """The messages of an event page's translatable fields, in the page's order;
+    a speaker's is the name ``people`` knows them by, in the speakers page's catalog."""
+    people = people or People()
     source, offset = front_matter(path.read_text(encoding="utf-8")) or ("", 1)
     document, _ = parse(source)
     event_node = next((v for k, v in getattr(document, "value", []) if k.value == "event"), None)
     messages = []
     for location, kind, text in _values(event):
         line = line_of(event_node, location, offset, offset)
-        messages.append(FieldMessage(_field_name(location)[6:], CONTEXTS[kind], text, line))
+        context = CONTEXTS[kind]
+        if context == NAME_CONTEXT:
+            text, domain = people.name(text), SPEAKERS_DOC
+        else:
+            domain = ""
+        messages.append(FieldMessage(_field_name(location)[6:], context, text, line, domain))
     return tuple(sorted(messages, key=lambda m: m.line))

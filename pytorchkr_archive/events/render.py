@@ -115,6 +115,11 @@ class _Texts:
         message = self.messages.get(field)
         return self.translations.text(self.page.docname, message) if message else None
 
+    def source(self, field: str) -> str | None:
+        """The field's English, as its message has it (a person's name as they go by)."""
+        message = self.messages.get(field)
+        return message.text if message else None
+
 
 def location(shown: EventView) -> str:
     """The place as one line: the venue, its address, the city and country."""
@@ -313,6 +318,9 @@ class SpeakerEntry:
     uid: str = ""
     #: The session's media, as the programme shows them.
     session: SessionView | None = None
+    #: The person's name in the source language: their page's key.
+    key: str = ""
+    iso_date: str = ""
 
 
 def speakers(
@@ -323,7 +331,7 @@ def speakers(
     for page in pages:
         text = _Texts(page, translations)
         for index, session in enumerate(page.event.sessions):
-            shown = session_view(session, index, text, lang)
+            shown = session_view(session, index, text, lang, text.source)
             for speaker in shown.speakers:
                 entries.append(
                     SpeakerEntry(
@@ -335,6 +343,8 @@ def speakers(
                         format_date(page.event.date, format="long", locale=lang),
                         session.uid,
                         shown,
+                        speaker.key,
+                        page.event.date.isoformat(),
                     )
                 )
-    return sorted(entries, key=lambda e: (e.speaker.casefold(), e.date))
+    return sorted(entries, key=lambda e: (e.speaker.casefold(), e.iso_date, e.uid))

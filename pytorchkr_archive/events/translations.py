@@ -31,15 +31,24 @@ class Translations:
 
     def text(self, docname: str, message: FieldMessage) -> str:
         """The field in the built language, or its English."""
-        return self.by_page.get(docname, {}).get((message.context, message.text), message.text)
+        strings = self.by_page.get(message.domain or docname, {})
+        return strings.get((message.context, message.text), message.text)
 
     def translated(self, docname: str, message: FieldMessage) -> bool:
-        return (message.context, message.text) in self.by_page.get(docname, {})
+        return (message.context, message.text) in self.by_page.get(message.domain or docname, {})
 
     def count(self, page: EventPage) -> tuple[int, int]:
-        """(translated, total) fields of an event, each distinct message once."""
-        distinct = {(m.context, m.text): m for m in page.messages}.values()
+        """(translated, total) fields of an event in its own catalog, each
+        distinct message once (the people's names count on the speakers page)."""
+        distinct = {(m.context, m.text): m for m in page.messages if not m.domain}.values()
         return sum(self.translated(page.docname, m) for m in distinct), len(distinct)
+
+    def count_shared(self, pages: Iterable[EventPage], domain: str) -> tuple[int, int]:
+        """(translated, total) of the messages every event has in ``domain``'s catalog."""
+        distinct = {
+            (m.context, m.text): m for page in pages for m in page.messages if m.domain == domain
+        }.values()
+        return sum(self.translated(domain, m) for m in distinct), len(distinct)
 
 
 def catalog_strings(
@@ -72,10 +81,13 @@ def load_translations(
 ) -> Translations:
     """The translated facts of every event page in ``lang``, leaving out refused ones."""
     translations = Translations()
-    for page in pages:
+    pages = list(pages)
+    locale_dirs = list(locale_dirs)
+    domains = {m.domain for page in pages for m in page.messages if m.domain}
+    for docname in [page.docname for page in pages] + sorted(domains):
         strings: dict[tuple[str, str], str] = {}
         for locale_dir in locale_dirs:
-            path = locale_dir / lang / "LC_MESSAGES" / f"{page.docname}.po"
+            path = locale_dir / lang / "LC_MESSAGES" / f"{docname}.po"
             strings = {**catalog_strings(path, refused), **strings}
-        translations.by_page[page.docname] = strings
+        translations.by_page[docname] = strings
     return translations

@@ -20,6 +20,9 @@ from pytorchkr_archive.record.sessions import Session
 
 #: A field's text in the language being built (``sessions[0].title``), or None.
 TextOf = Callable[[str], "str | None"]
+#: A field's text in the source language, as its message has it (a person's
+#: name as they go by), or None.
+SourceOf = Callable[[str], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class SpeakerView:
 
     name: str
     organization: str | None = None
+    #: The name the person goes by in the source language: their page's key.
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,8 +82,12 @@ def file_size(size: int, lang: str) -> str:
     return f"{format_decimal(size, locale=lang)} B"
 
 
-def session_view(session: Session, index: int, text: TextOf, lang: str) -> SessionView:
-    """Session ``index`` of an event in ``lang``; ``text`` gives its translated fields."""
+def session_view(
+    session: Session, index: int, text: TextOf, lang: str, source: SourceOf | None = None
+) -> SessionView:
+    """Session ``index`` of an event in ``lang``; ``text`` gives its translated
+    fields, ``source`` their messages' English (a person's name)."""
+    source = source or (lambda field: None)
     here = f"sessions[{index}]"
     video = session.video
     slides = session.slides
@@ -86,7 +95,11 @@ def session_view(session: Session, index: int, text: TextOf, lang: str) -> Sessi
         uid=session.uid,
         title=text(f"{here}.title") or session.title,
         speakers=tuple(
-            SpeakerView(text(f"{here}.speakers[{n}].name") or speaker.name, speaker.organization)
+            SpeakerView(
+                text(f"{here}.speakers[{n}].name") or speaker.name,
+                speaker.organization,
+                source(f"{here}.speakers[{n}].name") or speaker.name,
+            )
             for n, speaker in enumerate(session.speakers)
         ),
         video=VideoView(

@@ -11,7 +11,8 @@ Run in the project, it also compares each catalog with its page's English
 (:mod:`.english`, extracted once and kept until the sources change): a
 catalog that lacks a message of the English or holds one the English no
 longer has is *behind*, an error naming it and saying to run ``make
-update-po`` (a pull request that edits only the English is told so); a page
+update-po`` (a pull request that edits only the English is told so); a
+person translated two ways is an error at each (:mod:`.people_names`); a page
 with no catalog is an error too; a catalog whose page is gone is a warning
 saying what to do, and left out of the counts.  What is left is counted as
 the page counts it.
@@ -26,6 +27,7 @@ from pathlib import Path
 from pytorchkr_archive.catalogs.report import check_catalogs
 from pytorchkr_archive.translation.cli import add_catalog_arguments
 from pytorchkr_archive.translation.english import EnglishUnknown, english_messages
+from pytorchkr_archive.translation.people_names import name_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
                 "pages (run from the project's folder to compare them)"
             )
     report = check_catalogs(Path.cwd(), args.locale_dir, args.languages, english)
+    names = name_problems(Path.cwd(), args.locale_dir, args.languages)
+    report.problems = sorted(report.problems + names)
     for problem in report.problems:
         if problem.severity == "error" or not args.no_warnings:
             print(problem)

@@ -27,32 +27,44 @@ from sphinx.builders.gettext import MessageCatalogBuilder
 from pytorchkr_archive.catalogs.files import load, render
 from pytorchkr_archive.events.built import events
 from pytorchkr_archive.events.collection import EventPage
+from pytorchkr_archive.record.people import SPEAKERS_DOC
 
 
-def event_messages(page: EventPage, source: Path, out: Path) -> list[Message]:
-    """The messages of an event's facts, one per distinct text and context."""
-    path = source / f"{page.docname}.md"
-    location = os.path.relpath(path, out).replace(os.sep, "/")
+def event_messages(
+    pages: list[EventPage], source: Path, out: Path, domain: str = ""
+) -> list[Message]:
+    """The messages of events' facts in ``domain``'s catalog (the event's own,
+    or a shared one, such as the people's names), one per distinct text and
+    context, with every place that names it."""
     merged: dict[tuple[str, str], Message] = {}
-    for field in page.messages:
-        key = (field.context, field.text)
-        if key not in merged:
-            merged[key] = Message(field.text, context=field.context, flags=())
-        merged[key].locations.append((location, field.line))
-        merged[key].auto_comments.append(f"event: {field.field}")
+    for page in pages:
+        path = source / f"{page.docname}.md"
+        location = os.path.relpath(path, out).replace(os.sep, "/")
+        for field in page.messages:
+            if field.domain != domain:
+                continue
+            key = (field.context, field.text)
+            if key not in merged:
+                merged[key] = Message(field.text, context=field.context, flags=())
+            merged[key].locations.append((location, field.line))
+            where = f"{page.docname}: " if domain else ""
+            merged[key].auto_comments.append(f"event: {where}{field.field}")
     return list(merged.values())
 
 
 def add_event_messages(page: EventPage, source: Path, out: Path) -> None:
-    """Put an event's facts at the top of its page's template (once: a template
-    that has them already, unchanged since, is left as it is)."""
-    pot = out / f"{page.docname}.pot"
+    """Put an event's facts at the top of its page's template."""
+    add_messages(out / f"{page.docname}.pot", event_messages([page], source, out))
+
+
+def add_messages(pot: Path, wanted: list[Message]) -> None:
+    """Put ``wanted`` at the top of a template (once: a template that has them
+    already, unchanged since, is left as it is)."""
     if not pot.is_file():
         return
     template = load(pot)
     facts = Catalog(header_comment=template.header_comment, fuzzy=template.fuzzy)
     facts.mime_headers = template.mime_headers
-    wanted = event_messages(page, source, out)
     for message in [*wanted, *(m for m in template if m.id and not m.context)]:
         facts[message.id] = message
     rendered = render(facts)
@@ -64,8 +76,12 @@ def add_facts_to_templates(app: Sphinx, exception: Exception | None) -> None:
     """After the gettext builder wrote its templates, add each event's facts to its page's."""
     if exception or not isinstance(app.builder, MessageCatalogBuilder):
         return
-    for page in events(app.env):
+    pages = events(app.env)
+    for page in pages:
         add_event_messages(page, Path(app.srcdir), Path(app.outdir))
+    # The people's names, once each, in the speakers page's template.
+    shared = event_messages(pages, Path(app.srcdir), Path(app.outdir), SPEAKERS_DOC)
+    add_messages(Path(app.outdir) / f"{SPEAKERS_DOC}.pot", shared)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -27,6 +27,8 @@ from tests.conftest import EVENT, PROJECT, require_tool
 
 EVENT_PO = f"locale/ko/LC_MESSAGES/{EVENT}.po"
 SPHINX_PO = "locale/ko/LC_MESSAGES/sphinx.po"
+#: The people's names: one message per person, shared by every event.
+SPEAKERS_PO = "locale/ko/LC_MESSAGES/speakers.po"
 #: (catalog, what the .po has, what a translator's tool wrote instead: one escape each).
 EDITS = [
     (EVENT_PO, 'msgstr "서울"', 'msgstr "서\\v울"'),
@@ -35,11 +37,11 @@ EDITS = [
     (EVENT_PO, 'msgid "Jiho Kim"\nmsgstr "김지호"', 'msgid "Jiho\\vKim"\nmsgstr "김\\013지호"'),
     (EVENT_PO, 'msgstr "PyTorch Core Maintainer와 함께한 파이토치', 'msgstr "PyTorch Core '
      'Maintainer와\\x0b 함께한 파이토치'),
-    (EVENT_PO, 'msgstr "이제응"', 'msgstr "이\\x1b제응"'),
+    (SPEAKERS_PO, 'msgstr "이제응"', 'msgstr "이\\x1b제응"'),
     # A fuzzy translation is one click from published: it is checked too.
-    (EVENT_PO, "#. event: sessions[6].speakers[0].name\n",
-     "#. event: sessions[6].speakers[0].name\n#, fuzzy\n"),
-    (EVENT_PO, 'msgstr "김솔"', 'msgstr "김\\x7f솔"'),
+    (SPEAKERS_PO, f"#. event: {EVENT}: sessions[6].speakers[0].name\n",
+     f"#. event: {EVENT}: sessions[6].speakers[0].name\n#, fuzzy\n"),
+    (SPEAKERS_PO, 'msgstr "김솔"', 'msgstr "김\\x7f솔"'),
     (SPHINX_PO, 'msgstr "GitHub에서 보기"', 'msgstr "GitHub에서\\v 보기"'),
 ]  # fmt: skip
 #: (catalog, msgctxt, msgid, what the report says): one error each.
@@ -52,8 +54,8 @@ EXPECTED = [
     (EVENT_PO, "recap author", "Jiho\vKim", "the English holds U+000B (vertical tab) at "
      "character 5 of msgid"),
     (EVENT_PO, "event summary", None, "U+000B (vertical tab) at character 25 of msgstr"),
-    (EVENT_PO, "speaker name", "Jerry Lee", "U+001B (escape) at character 2 of msgstr"),
-    (EVENT_PO, "speaker name", "Sol Kim", "U+007F (delete) at character 2 of msgstr"),
+    (SPEAKERS_PO, "speaker name", "Jerry Lee", "U+001B (escape) at character 2 of msgstr"),
+    (SPEAKERS_PO, "speaker name", "Sol Kim", "U+007F (delete) at character 2 of msgstr"),
     (SPHINX_PO, None, "On GitHub", "U+000B (vertical tab) at character 9 of msgstr"),
 ]  # fmt: skip
 
@@ -97,9 +99,10 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_gettext_accepts_them(hostile: Path) -> None:
     event = (hostile / EVENT_PO).read_bytes()
-    assert b"\x1b" in event and b"\x7f" in event, "msgcat writes these as raw bytes"
+    names = (hostile / SPEAKERS_PO).read_bytes()
+    assert b"\x1b" in names and b"\x7f" in names, "msgcat writes these as raw bytes"
     assert b"\\v" in event and b"\\r" in event and b"\\f" in event
-    for relative in (EVENT_PO, SPHINX_PO):
+    for relative in (EVENT_PO, SPEAKERS_PO, SPHINX_PO):
         process = gnu("msgfmt", "--check", "-o", "/dev/null", str(hostile / relative))
         assert process.returncode == 0, process.stderr.decode()
 

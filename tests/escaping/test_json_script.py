@@ -107,9 +107,11 @@ CATALOG = f"locale/ko/LC_MESSAGES/{EVENT}.po"
 TITLE = "PyTorch Core Maintainer와 함께한 기술 교류의 장 - 파이토치 한국 사용자 모임 리뷰"
 #: A speaker's name, an event fact (``msgctxt "speaker name"``).
 SPEAKER = 'msgctxt "speaker name"\nmsgid "Jerry Lee"\nmsgstr "이제응"'
+#: The people's names are the speakers page's catalog's.
+SPEAKERS = "locale/ko/LC_MESSAGES/speakers.po"
 ATTACKS = {
-    "title": (f'msgstr "{TITLE}"', f'msgstr "{TITLE}<!--<script/"'),
-    "speaker": (SPEAKER, SPEAKER.removesuffix('"') + '<!--<script "'),
+    "title": (CATALOG, f'msgstr "{TITLE}"', f'msgstr "{TITLE}<!--<script/"'),
+    "speaker": (SPEAKERS, SPEAKER, SPEAKER.removesuffix('"') + '<!--<script "'),
 }
 
 
@@ -117,11 +119,11 @@ def build_attacked(folder: Path) -> dict[str, Path]:
     """The Korean event page of two copies of the project, each with one hostile
     translation that the catalogs' gate accepts."""
     pages = {}
-    for case, (old, new) in ATTACKS.items():
+    for case, (relative, old, new) in ATTACKS.items():
         project = copy_project(folder / case)
-        catalog = project / CATALOG
+        catalog = project / relative
         text = catalog.read_text(encoding="utf-8")
-        assert text.count(old) == 1, f"{old!r} is no longer in {CATALOG}"
+        assert text.count(old) == 1, f"{old!r} is no longer in {relative}"
         catalog.write_text(text.replace(old, new), encoding="utf-8")
         output = run([sys.executable, "-m", "pytorchkr_archive.translation.check_po"], project)
         assert re.search(r"\b0 error\(s\)", output), output

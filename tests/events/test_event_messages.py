@@ -16,6 +16,8 @@ from tests.events.organizer import fill_in
 from tests.helpers import soup
 from tests.po_tools import EVENT_PO, edit_page, tool
 
+SPEAKERS_PO = "locale/ko/LC_MESSAGES/speakers.po"
+
 SUMMARY = (
     "The fifth technical conference of the PyTorch Korea User Group, with a PyTorch core "
     "maintainer: seven talks and a panel."
@@ -40,15 +42,19 @@ def test_the_facts_are_at_the_top_of_the_pages_catalog() -> None:
     catalog = load(PROJECT / EVENT_PO)
     messages = [m for m in catalog if m.id]
     facts = [m for m in messages if m.context is not None]
-    assert len(facts) == 21
+    assert len(facts) == 14  # the people's names are the speakers page's
     assert messages[: len(facts)] == facts, "the facts come first"
     summary = next(m for m in facts if m.context == "event summary")
     assert (summary.id, summary.string) == (SUMMARY, SUMMARY_KO)
     assert summary.auto_comments == ["event: summary"]
     assert summary.locations == [(f"../../{EVENT}.md", 20)]
-    speaker = next(m for m in facts if m.id == "Jerry Lee")
-    assert (speaker.context, speaker.string) == ("speaker name", "이제응")
-    assert speaker.auto_comments == ["event: sessions[0].speakers[0].name"]
+    assert not [m for m in facts if m.context == "speaker name"]
+    names = [m for m in load(PROJECT / SPEAKERS_PO) if m.context == "speaker name"]
+    assert len(names) == 7
+    speaker = next(m for m in names if m.id == "Jerry Lee")
+    assert speaker.string == "이제응"
+    assert speaker.auto_comments == [f"event: {EVENT}: sessions[0].speakers[0].name"]
+    assert speaker.locations == [(f"../../{EVENT}.md", 32)]
 
 
 @pytest.fixture
@@ -61,8 +67,10 @@ def korean(project: Path) -> Path:
     return project / "_build" / "html" / "ko"
 
 
-def set_msgstr(project: Path, context: str, msgid: str, msgstr: str, fuzzy: bool = False) -> None:
-    po = project / EVENT_PO
+def set_msgstr(
+    project: Path, context: str, msgid: str, msgstr: str, fuzzy: bool = False, po: str = ""
+) -> None:
+    po = project / (po or EVENT_PO)
     text = po.read_text(encoding="utf-8")
     pattern = f'msgctxt "{re.escape(context)}"\nmsgid "{re.escape(msgid)}"\nmsgstr "[^"]*"'
     entry = re.search(rf"(#, fuzzy\n)?{pattern}", text)
@@ -74,7 +82,7 @@ def set_msgstr(project: Path, context: str, msgid: str, msgstr: str, fuzzy: bool
 
 
 def test_an_untranslated_or_fuzzy_fact_shows_in_english_and_counts(project: Path) -> None:
-    set_msgstr(project, "speaker name", "Jerry Lee", "")
+    set_msgstr(project, "speaker name", "Jerry Lee", "", po=SPEAKERS_PO)
     set_msgstr(project, "event city", "Seoul", "서울", fuzzy=True)
     site = korean(project)
     card = soup(site / f"{EVENT}.html").select_one(".event-card").get_text()
@@ -82,9 +90,12 @@ def test_an_untranslated_or_fuzzy_fact_shows_in_english_and_counts(project: Path
     speakers = soup(site / "speakers.html").select_one(".speaker-index").get_text()
     assert "Jerry Lee" in speakers and "이제응" not in speakers
     notice = soup(site / f"{EVENT}.html").select_one(".translation-notice").get_text()
-    assert "96%" in notice  # 50 of the page's 52 paragraphs and facts
+    assert "97%" in notice  # 44 of the page's 45 paragraphs and facts
+    names = soup(site / "speakers.html").select_one(".translation-notice").get_text()
+    assert "88%" in names  # 8 of its 9: its title and paragraph, and 6 of the 7 people
     stats = tool(project, "stats").stdout
-    assert re.search(rf"{re.escape(EVENT)}\.po\s+96%\s+50\s+1\s+1", stats), stats
+    assert re.search(rf"{re.escape(EVENT)}\.po\s+97%\s+44\s+1\s+0", stats), stats
+    assert re.search(r"speakers\.po\s+\d+%\s+\d+\s+0\s+1", stats), stats
     todo = tool(project, "todo").stdout
     assert "untranslated: 'Jerry Lee'" in todo and "fuzzy: 'Seoul'" in todo
 

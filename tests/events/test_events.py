@@ -68,14 +68,15 @@ def test_speakers_index(app) -> None:
         for tr in read(app, "speakers.html").select(".speaker-index tbody tr")
     ]
     assert [row[:2] for row in rows] == [
+        ["Ada Park", "Tensors"],  # by name, then oldest first
         ["Ada Park", "Compilers"],
-        ["Ada Park", "Tensors"],
         ["Bo Kim", "Kernels"],
         ["Chul Lee", "Graphs"],
     ]
-    assert rows[0][2].startswith("Beta workshop")
+    assert rows[1][2].startswith("Beta workshop")
     links = [a["href"] for a in read(app, "speakers.html").select(".speaker-index a")]
-    assert len(links) == 4
+    assert len(links) == 8  # each person's page and each event's
+    assert "speakers/ada-park.html" in links
     assert all((app.outdir / link).is_file() for link in links)
 
 

@@ -21,7 +21,7 @@ import icalendar
 import pytest
 
 from tests.conftest import LANGUAGES, PROJECT, TESTS
-from tests.helpers import soup
+from tests.helpers import once_per_run, soup
 
 ROOT = TESTS / "roots" / "test-record"
 NOW = "2026-12-01T12:00:00+09:00"
@@ -29,17 +29,13 @@ STATES = "events/2023-03-18-every-state"
 DATE_ONLY = "events/2022-10-29-date-only"
 
 
-@pytest.fixture(scope="module")
-def record(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The test root built in both languages, warnings as errors."""
-    folder = tmp_path_factory.mktemp("record")
+def build_record(folder: Path) -> Path:
+    """The test root built in both languages into ``folder/<lang>``, warnings as errors."""
     source = folder / "source"
     shutil.copytree(ROOT, source)
     # The interface in Korean is the project's own.
-    shutil.copy(
-        PROJECT / "locale" / "ko" / "LC_MESSAGES" / "sphinx.po",
-        source / "locale" / "ko" / "LC_MESSAGES",
-    )
+    shutil.copy(PROJECT / "locale" / "ko" / "LC_MESSAGES" / "sphinx.po",
+                source / "locale" / "ko" / "LC_MESSAGES")  # fmt: skip
     environ = {**os.environ, "ARCHIVE_NOW": NOW, "PYTHONPATH": str(PROJECT)}
     for lang in LANGUAGES:
         process = subprocess.run(
@@ -49,6 +45,12 @@ def record(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )  # fmt: skip
         assert process.returncode == 0, process.stdout + process.stderr
     return folder
+
+
+@pytest.fixture(scope="module")
+def record(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test root built in both languages (once per run, for every worker)."""
+    return once_per_run(tmp_path_factory, "record", build_record)
 
 
 def sessions(site: Path, lang: str, page: str = STATES) -> dict[str, object]:
@@ -311,3 +313,77 @@ def test_a_page_neither_published_nor_not_is_an_error_at_its_line(tmp_path: Path
     assert published(page)[0]
     page.write_text("# A page without front matter\n\npublished: false\n", "utf-8")
     assert published(page)[0]
+
+
+# -- speakers as people ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_person_has_a_page_with_their_sessions_across_events(record: Path, lang: str) -> None:
+    page = soup(record / lang / "speakers/ada-park.html")
+    assert page.find("h1").get_text() == {"en": "Ada Park", "ko": "박아다"}[lang]
+    titles = [
+        li.select_one(".event-session-title a") for li in page.select(".person-sessions > li")
+    ]
+    assert [a["href"] for a in titles] == [
+        "../events/2023-03-18-every-state.html#public-video",
+        "../events/2023-03-18-every-state.html#private-video",
+        "../events/2022-10-29-date-only.html#talk-1",
+    ]  # newest first
+    first = page.select(".person-sessions > li")[0]
+    assert first.select_one("a.event-video-watch")["href"].startswith("https://www.youtube.com/")
+    assert first.select_one("button") is None  # the player is on the event's page
+    assert first.select_one(".event-slides a")["href"] == "https://slides.example/compilers.pdf"
+    switch = [a["href"] for a in page.select("link[hreflang], a[hreflang]")]
+    other = {"en": "ko", "ko": "en"}[lang]
+    assert any(href.endswith(f"{other}/speakers/ada-park.html") for href in switch), switch
+    sitemap = (record / lang / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"/{lang}/latest/speakers/ada-park.html" in sitemap
+
+
+def test_the_index_and_the_programme_lead_to_the_person(record: Path) -> None:
+    rows = soup(record / "ko" / "speakers.html").select(".speaker-index tbody tr")
+    ada = [row.select_one("td a") for row in rows if "박아다" in row.get_text()]
+    assert {a["href"] for a in ada} == {"speakers/ada-park.html"} and len(ada) == 3
+    li = sessions(record, "ko")["private-video"]
+    people = [(a.get_text(), a["href"]) for a in li.select(".event-session-speakers a")]
+    assert people == [
+        ("이철", "../speakers/chul-lee.html"),
+        ("박아다", "../speakers/ada-park.html"),
+    ]
+
+
+def test_two_spellings_of_a_person_are_one_person(record: Path) -> None:
+    for lang, name in (("en", "Chul Lee"), ("ko", "이철")):
+        assert not (record / lang / "speakers/chul-lee-2.html").exists()
+        page = soup(record / lang / "speakers/chul-lee.html")
+        assert page.find("h1").get_text() == name
+        assert len(page.select(".person-sessions > li")) == 2
+        if lang == "en":
+            assert page.select_one(".person-spellings").get_text() == "Also written as: Chul-Lee"
+        li = sessions(record, lang, DATE_ONLY)["talk-1"]
+        assert name in li.select_one(".event-session-speakers").get_text()
+
+
+# -- feeds and search ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_feed_and_the_search_index_hold_every_published_event(record: Path, lang: str) -> None:
+    import feedparser
+
+    feed = feedparser.parse((record / lang / "feed.xml").read_text(encoding="utf-8"))
+    assert not feed.bozo, feed.bozo_exception
+    links = sorted(entry.link.rpartition("/events/")[2] for entry in feed.entries)
+    assert links == [
+        "2022-10-29-date-only.html",
+        "2023-03-18-every-state.html",
+        "2030-05-01-open-registration.html",
+        "2030-06-01-closed-registration.html",
+        "2030-07-01-not-open.html",
+    ]
+    index = (record / lang / "searchindex.js").read_text(encoding="utf-8")
+    data = json.loads(index[index.index("(") + 1 : index.rindex(")")])
+    documents = set(data["docnames"])
+    assert {"events/2022-10-29-date-only", STATES, "series/seminars"} <= documents
+    assert not [name for name in documents if "draft" in name]

@@ -156,3 +156,58 @@ def test_a_series_without_its_page_is_named_with_what_to_do(tmp_path: Path) -> N
     assert "did you mean 'tech-seminars'?" in problems[0].message
     _, problems = load_event(page, "events/2024-11-15-x.md", None, ("vllm-kr",))
     assert "add series/tech-seminar.md" in problems[0].message
+
+
+# -- people --------------------------------------------------------------------------------------
+
+
+def people_root(tmp_path: Path, registry: str) -> Path:
+    (tmp_path / "speakers.md").write_text(f"---\n{registry}---\n\n# Speakers\n", "utf-8")
+    return tmp_path
+
+
+def test_the_people_registry_refuses_what_would_make_two_people_one_or_one_two(
+    tmp_path: Path,
+) -> None:
+    from pytorchkr_archive.events.collection import load_people
+
+    people, problems = load_people(people_root(tmp_path, "people:\n  - name: Jerry Lee\n"
+                                                "    also: [Jaeung, 이제응]\n"))  # fmt: skip
+    assert [(p.line, p.field) for p in problems] == [(4, "people[0]")]
+    assert (
+        "is not a name in English" in problems[0].message and "speakers.po" in problems[0].message
+    )
+    assert people.name("Jaeung") == "Jerry Lee"
+    _, problems = load_people(people_root(tmp_path, "people:\n  - name: A Kim\n    also: [B Kim]\n"
+                                          "  - name: C Kim\n    also: [B Kim]\n"))  # fmt: skip
+    assert [(p.line, p.field) for p in problems] == [(6, "people[1]")]
+    assert "already one of the people" in problems[0].message
+    _, problems = load_people(people_root(tmp_path, "people:\n  - nmae: A Kim\n"))
+    assert problems and problems[0].field == "people[0]"
+
+
+def test_a_person_translated_two_ways_is_an_error_at_each(tmp_path: Path) -> None:
+    from pytorchkr_archive.translation.people_names import name_problems
+
+    root = people_root(tmp_path, "people:\n  - name: Hongseok Kim\n    also: [Hong-seok Kim]\n")
+    folder = root / "locale" / "ko" / "LC_MESSAGES"
+    (folder / "events").mkdir(parents=True)
+    head = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    (folder / "speakers.po").write_text(
+        f'{head}msgctxt "speaker name"\nmsgid "Hongseok Kim"\nmsgstr "김홍석"\n', "utf-8"
+    )
+    (folder / "events" / "2025-08-19-x.po").write_text(
+        f'{head}msgctxt "speaker name"\nmsgid "Hong-seok Kim"\nmsgstr "김홍섭"\n', "utf-8"
+    )
+    problems = name_problems(root, root / "locale")
+    assert [(p.path, p.line, p.check) for p in problems] == [
+        ("locale/ko/LC_MESSAGES/events/2025-08-19-x.po", 6, "person"),
+        ("locale/ko/LC_MESSAGES/speakers.po", 6, "person"),
+    ]
+    assert "'Hongseok Kim' (written 'Hong-seok Kim') is '김홍섭' here but '김홍석'" in str(
+        problems[0]
+    )
+    (folder / "events" / "2025-08-19-x.po").write_text(
+        f'{head}msgctxt "speaker name"\nmsgid "Hong-seok Kim"\nmsgstr "김홍석"\n', "utf-8"
+    )
+    assert name_problems(root, root / "locale") == []

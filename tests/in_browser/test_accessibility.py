@@ -13,22 +13,13 @@ import re
 import pytest
 
 from tests.browser import EVERY_PAGE, axe, new_page, open_page, scroll_through, url_of
-from tests.conftest import EVENT, LANGUAGES, PROJECT, require_file
+from tests.conftest import EVENT, LANGUAGES
 
 SCHEMES = ("light", "dark")
 #: Desktop, and a phone 375 px wide (Furo's mobile layout).
 #: A word the recap has, in each language, for a search page with results.
 SEARCHED = {"en": "conference", "ko": "컨퍼런스"}
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 812}}
-
-
-@pytest.fixture(scope="session")
-def axe_source() -> str:
-    path = require_file(
-        PROJECT / "node_modules" / "axe-core" / "axe.min.js",
-        "run `npm ci` in the project, or `make test`, which does",
-    )
-    return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module", params=[(s, v) for v in VIEWPORTS for s in SCHEMES])

@@ -24,7 +24,7 @@ from tests.po_tools import EVENT_PO, tool
 
 #: The facts' contexts (pytorchkr_archive.events.messages.CONTEXTS) in the first event.
 FACT_CONTEXTS = {"event city", "event country", "venue name", "sponsor name", "recap author",
-                 "event summary", "session title", "speaker name",
+                 "event summary", "session title",
                  "related link title"}  # fmt: skip
 
 
@@ -109,7 +109,7 @@ def _without_date(path: Path) -> list[str]:
 @pytest.mark.parametrize("path", ["sphinx-intl update", "msgmerge"])
 def test_the_standard_tools_keep_every_fact_translation(paths, path: str) -> None:
     expected, found = paths["make update-po"], paths[path]
-    assert len(expected["translated"]) >= 15  # type: ignore[arg-type]
+    assert len(expected["translated"]) >= 12  # type: ignore[arg-type]
     assert found["translated"] == expected["translated"]
     assert found["fuzzy"] == [] and found["obsolete"] == []
 

@@ -111,8 +111,9 @@ def test_changed_paragraph_keeps_its_translation_as_fuzzy(project: Path) -> None
     assert "Bring a friend." in html.find("article").get_text()
     notice = html.select_one(".translation-notice")
     assert notice is not None
-    # 30 of the page's 31 translatable elements are translated, and its 21 facts.
-    assert "이 페이지는 98% 번역되었습니다" in notice.get_text()
+    # 30 of the page's 31 translatable elements are translated, and its 14 facts
+    # (the people's names are the speakers page's): 44 of 45.
+    assert "이 페이지는 97% 번역되었습니다" in notice.get_text()
     links = {a.get_text(strip=True): a["href"] for a in notice.find_all("a")}
     assert links == {
         "영어 원문 보기": f"../../en/{EVENT}.html",
@@ -182,7 +183,7 @@ def test_malformed_catalog_is_reported_not_overwritten(project: Path) -> None:
 
 def test_stats_table_and_json(project: Path) -> None:
     table = tool(project, "stats", "--fail-under", "100").stdout
-    assert re.search(rf"{re.escape(EVENT)}\.po\s+100%\s+52\s+0\s+0\s+0\s+0", table)
+    assert re.search(rf"{re.escape(EVENT)}\.po\s+100%\s+45\s+0\s+0\s+0\s+0", table)
     assert re.search(r"^total\s+100%", table, re.M)
     data = json.loads(tool(project, "stats", "--json").stdout)
     assert data["ko"]["total"]["percent"] == 100.0

@@ -22,3 +22,6 @@ archive_base_url = "https://archive.example.org/{language}/latest/"
 locale_dirs = ["locale/"]
 gettext_compact = False
 archive_languages["ko"] |= {"time_format": "aaaa h:mm", "time_separator": " ~ "}
+# As the project's conf.py: no page sources copied or linked.
+html_copy_source = False
+html_show_sourcelink = False

@@ -1,0 +1,56 @@
+"""axe-core on the record's new pages, in both themes, desktop and phone.
+
+The synthetic archive of tests/roots/test-record has a session in every
+video and slides state, a date-only event, open, closed and not yet open
+registrations, series and people's pages: each kind of page is checked in
+both languages, as tests/in_browser/test_accessibility.py checks the site's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import axe, new_page, open_page, scroll_through
+from tests.conftest import LANGUAGES
+from tests.events.test_record import build_record
+from tests.helpers import once_per_run
+from tests.in_browser.test_accessibility import VIEWPORTS
+
+PAGES = (
+    "events/2023-03-18-every-state",
+    "events/2022-10-29-date-only",
+    "events/2030-05-01-open-registration",
+    "events/2030-06-01-closed-registration",
+    "events/2030-07-01-not-open",
+    "series/seminars",
+    "speakers/ada-park",
+    "speakers/chul-lee",
+    "speakers",
+)
+
+
+@pytest.fixture(scope="module")
+def record_url(tmp_path_factory: pytest.TempPathFactory):
+    from pytorchkr_archive.sitebuild.localserver import serve
+
+    root = once_per_run(tmp_path_factory, "record", build_record)
+    with serve(root) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=[(s, v) for v in VIEWPORTS for s in ("light", "dark")])
+def reader(request, browser):
+    scheme, viewport = request.param
+    page = new_page(browser, color_scheme=scheme, viewport=VIEWPORTS[viewport])
+    yield page
+    page.context.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_violations_on_the_record_s_pages(
+    reader, axe_source: str, record_url: str, lang: str, name: str
+) -> None:
+    open_page(reader, f"{record_url}/{lang}/{name}.html")
+    scroll_through(reader)
+    assert axe(reader, axe_source) == []
