@@ -51,6 +51,12 @@ PAGES = (
 EVERY_PAGE = [f"{lang}/{page}" for lang in LANGUAGES for page in PAGES]
 
 
+#: The colour schemes, and the sizes: desktop, and a phone 375 px wide (Furo's
+#: mobile layout), in which the accessibility tests read each page (``reader``).
+SCHEMES = ("light", "dark")
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 812}}
+
+
 def driver_processes() -> list[int]:
     """The process ids of this process's children that are Playwright's driver."""
     return [

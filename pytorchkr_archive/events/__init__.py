@@ -35,7 +35,13 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from pytorchkr_archive.events.built import event_page, events, events_built, translations
+from pytorchkr_archive.events.built import (
+    event_page,
+    events,
+    events_built,
+    title_of,
+    translations,
+)
 from pytorchkr_archive.events.calendars import CALENDAR_FEED, calendar_path
 from pytorchkr_archive.events.collection import EventPage, collect, load_people
 from pytorchkr_archive.events.render import SpeakerEntry, speakers, view
@@ -74,8 +80,9 @@ class EventListDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         series = self.options.get("series")
-        if series is not None and series not in series_ids(self.env.srcdir):
-            message = unknown_series(series, series_ids(self.env.srcdir))
+        known = series_ids(self.env.srcdir) if series is not None else ()
+        if series is not None and series not in known:
+            message = unknown_series(series, known)
             logger.warning("event-list: %s", message, location=self.get_location())
         return [event_list(heading_level=self.options.get("heading-level", 2), series=series)]
 
@@ -187,9 +194,8 @@ def series_links(builder: Any, uids: tuple[str, ...]) -> tuple[tuple[str, str], 
     found = []
     for uid in uids:
         docname = series_docname(uid)
-        title = builder.env.titles.get(docname)
         uri = builder.get_relative_uri(builder.current_docname, docname)
-        found.append((title.astext() if title is not None else uid, uri))
+        found.append((title_of(builder.env, docname, uid), uri))
     return tuple(found)
 
 
@@ -211,8 +217,7 @@ def _uri(translator: Any, docname: str) -> str:
 
 
 def _title(translator: Any, docname: str) -> str:
-    title = translator.builder.env.titles.get(docname)
-    return title.astext() if title is not None else docname
+    return title_of(translator.builder.env, docname)
 
 
 def compact(html: str) -> str:
@@ -318,7 +323,7 @@ def person_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     builder = app.builder
     lang = current_language(app.config)
     pages = events(app.env)
-    titles = {page.docname: _title_of(app.env, page.docname) for page in pages}
+    titles = {page.docname: title_of(app.env, page.docname) for page in pages}
     people, _ = load_people(Path(app.srcdir))
     by_person: dict[str, list[SpeakerEntry]] = {}
     for entry in speakers(pages, titles, lang, translations(app.env)):
@@ -339,11 +344,6 @@ def person_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             },
         )
         yield docname, {"title": entries[0].speaker, "body": compact(body)}, "page.html"
-
-
-def _title_of(env: BuildEnvironment, docname: str) -> str:
-    title = env.titles.get(docname)
-    return title.astext() if title is not None else docname
 
 
 def describe_event_page(

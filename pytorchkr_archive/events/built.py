@@ -30,6 +30,13 @@ def event_page(env: BuildEnvironment, docname: str) -> EventPage | None:
     return next((page for page in events(env) if page.docname == docname), None)
 
 
+def title_of(env: BuildEnvironment, docname: str, default: str | None = None) -> str:
+    """A page's title in the language built, as text; ``default`` (else the
+    docname) for a page that has none."""
+    title = env.titles.get(docname)
+    return title.astext() if title is not None else default or docname
+
+
 def translations(env: BuildEnvironment) -> Translations:
     """The events' facts in the language being built (empty in the source language)."""
     return getattr(env, "archive_event_translations", Translations())

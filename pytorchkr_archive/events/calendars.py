@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import icalendar
 from sphinx.application import Sphinx
 
-from pytorchkr_archive.events.built import events_built
+from pytorchkr_archive.events.built import events_built, title_of
 from pytorchkr_archive.events.collection import EventPage
 from pytorchkr_archive.events.render import EventView, location
 from pytorchkr_archive.pages.languages import base_url
@@ -95,11 +95,8 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
     events = []
     for page in sorted(built.pages, key=lambda p: p.event.starts):
         shown = built.view(page)
-        title = app.env.titles.get(page.docname)
         url = base + app.builder.get_target_uri(page.docname)
-        component = vevent(
-            page, shown, title.astext() if title else page.docname, url, lang, host, now
-        )
+        component = vevent(page, shown, title_of(app.env, page.docname), url, lang, host, now)
         events.append(component)
         single = calendar(language["title"], lang, [component])
         path = Path(app.outdir, calendar_path(page.docname))

@@ -394,6 +394,7 @@ def collect(
     ``today`` is the build clock's date (an event ahead must be known in full).
     """
     people, problems = load_people(srcdir)
+    series = series_ids(srcdir)
     pages: list[EventPage] = []
     by_slug: dict[str, str] = {}
     for path in event_files(srcdir):
@@ -411,7 +412,7 @@ def collect(
                 )
             )
             continue
-        event, found = load_event(path, shown, today, series_ids(srcdir))
+        event, found = load_event(path, shown, today, series)
         # A field left from the template or holding a translation is said so,
         # once: not also as a time or a URL that does not parse.
         page = read_page(path)

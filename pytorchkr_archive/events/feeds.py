@@ -29,7 +29,7 @@ from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from pytorchkr_archive.events.built import events_built
+from pytorchkr_archive.events.built import events_built, title_of
 from pytorchkr_archive.events.collection import EventPage
 from pytorchkr_archive.events.schedule import is_upcoming
 
@@ -239,10 +239,9 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
     feed.updated(max((updated for _, updated in dates.values()), default=now))
     for page in sorted(pages, key=lambda p: p.event.date):
         url = base + app.builder.get_target_uri(page.docname)
-        title = app.env.titles.get(page.docname)
         entry = feed.add_entry()
         entry.id(url)
-        entry.title(title.astext() if title is not None else page.docname)
+        entry.title(title_of(app.env, page.docname))
         entry.link(href=url)
         shown = built.view(page)
         entry.summary(shown.summary)

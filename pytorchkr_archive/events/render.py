@@ -55,8 +55,6 @@ class EventView:
     calendar: str | None = None
     city: str = ""
     country: str = ""
-    #: The speakers' names in the language, in the order of the sessions.
-    speakers: tuple[str, ...] = ()
     #: The programme: every session with its speakers and media.
     sessions: tuple[SessionView, ...] = ()
     #: Where the registration stands at the build's clock: ``open``,
@@ -70,8 +68,6 @@ class EventView:
     iso_last_verified: str | None = None
     #: Pages about the event elsewhere: (kind, title in the language, URL).
     related_links: tuple[tuple[str, str, str], ...] = ()
-    #: The record's state of the event: scheduled, held, cancelled, postponed.
-    status: str = "scheduled"
     #: The series it is in (uids), and as the page being written links them:
     #: (the series' title in the language, its URI) (set by the card's writer).
     series: tuple[str, ...] = ()
@@ -89,6 +85,11 @@ class EventView:
         return (
             self.upcoming and self.registration is not None and self.registration_state == "open"
         )
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """The speakers' names in the language, in the order of the sessions."""
+        return tuple(s.name for session in self.sessions for s in session.speakers)
 
     @property
     def registration_note(self) -> str | None:
@@ -200,13 +201,8 @@ def view(
         venue_address=text("venue.address"),
         city=text("city") or "",
         country=text("country") or "",
-        speakers=tuple(
-            text(f"sessions[{index}].speakers[{number}].name") or speaker.name
-            for index, session in enumerate(event.sessions)
-            for number, speaker in enumerate(session.speakers)
-        ),
         sessions=tuple(
-            session_view(session, index, text, lang)
+            session_view(session, index, text, lang, text.source)
             for index, session in enumerate(event.sessions)
         ),
         registration_state=state,
@@ -221,7 +217,6 @@ def view(
             (link.kind, text(f"related_links[{index}].title") or link.title, str(link.url))
             for index, link in enumerate(event.related_links)
         ),
-        status=event.event_status,
         series=tuple(event.group_ids),
         organizers=tuple(event.organizers),
         hosts=tuple(event.hosts),

@@ -44,6 +44,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from pytorchkr_archive.pages.drafts import front_matter
 from pytorchkr_archive.record.fields import (
     LANGUAGE_CODE,
     Plain,
@@ -58,7 +59,7 @@ from pytorchkr_archive.record.registration import Registration
 from pytorchkr_archive.record.series import unknown_series
 from pytorchkr_archive.record.sessions import Session
 
-__all__ = ["LANGUAGE_CODE", "Plain", "Strict", "Text", "publishable", "written"]
+__all__ = ["LANGUAGE_CODE", "Plain", "Strict", "Text", "front_matter", "publishable", "written"]
 
 #: ``events/YYYY-MM-DD-slug.md``: the date and the slug of an event page.
 FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -185,8 +186,6 @@ class Event(Strict):
     @classmethod
     def named_by_file(cls, value: dt.date, info: ValidationInfo) -> dt.date:
         """The file name says the date too (it sorts the pages): they must agree."""
-        if info.field_name != "date":
-            return value
         page: PurePosixPath | None = (info.context or {}).get("page")
         name = FILE_NAME.match(page.stem) if page else None
         if page and name and value.isoformat() != name["date"]:
@@ -564,16 +563,6 @@ def compose(source: str) -> yaml.Node | None:
         return loader.get_single_node()
     finally:
         loader.dispose()
-
-
-def front_matter(text: str) -> tuple[str, int] | None:
-    """The YAML front matter of a page and the line it starts on, if it has one."""
-    if not text.startswith("---\n"):
-        return None
-    end = text.find("\n---\n", 4)
-    if end == -1:
-        return None
-    return text[4 : end + 1], 2
 
 
 def line_of(node: yaml.Node | None, loc: tuple[Any, ...], offset: int, line: int) -> int:

@@ -26,7 +26,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from pytorchkr_archive.escaping.json_script import json_for_script
-from pytorchkr_archive.events.built import event_page, events_built
+from pytorchkr_archive.events.built import event_page, events_built, title_of
 from pytorchkr_archive.events.collection import EventPage
 from pytorchkr_archive.events.render import EventView, location
 from pytorchkr_archive.record.programme import SessionView, SpeakerView
@@ -193,25 +193,25 @@ def add_structured_data(
     built = events_built(app.config, app.env)
     config = app.config
     shown = built.view(page)
-    title = app.env.titles.get(pagename)
     organizer = {"name": built.language.get("author", config.author)}
     if config.archive_organizer_url:
         organizer["url"] = config.archive_organizer_url
-    series = []
-    for uid in shown.series:
-        docname = series_docname(uid)
-        name = app.env.titles.get(docname)
-        address = built.base + app.builder.get_target_uri(docname)
-        series.append((name.astext() if name is not None else uid, address))
+    series = tuple(
+        (
+            title_of(app.env, series_docname(uid), uid),
+            built.base + app.builder.get_target_uri(series_docname(uid)),
+        )
+        for uid in shown.series
+    )
     data = event_data(
         page,
         shown,
-        title.astext() if title else pagename,
+        title_of(app.env, pagename),
         built.base + app.builder.get_target_uri(pagename),
         built.lang,
         organizer,
         first_photo(doctree),
-        tuple(series),
+        series,
     )
     text = json_for_script(data)  # no translation can end the script or change its state
     context["metatags"] += f'\n<script type="application/ld+json">{text}</script>'

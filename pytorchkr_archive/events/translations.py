@@ -28,6 +28,9 @@ class Translations:
     """Every event's translated facts in one language, by page."""
 
     by_page: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
+    #: The events' field messages each catalog holds, by its page: an event
+    #: page's own facts, the speakers page's people (context, English).
+    asked: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
 
     def text(self, docname: str, message: FieldMessage) -> str:
         """The field in the built language, or its English."""
@@ -37,18 +40,13 @@ class Translations:
     def translated(self, docname: str, message: FieldMessage) -> bool:
         return (message.context, message.text) in self.by_page.get(message.domain or docname, {})
 
-    def count(self, page: EventPage) -> tuple[int, int]:
-        """(translated, total) fields of an event in its own catalog, each
-        distinct message once (the people's names count on the speakers page)."""
-        distinct = {(m.context, m.text): m for m in page.messages if not m.domain}.values()
-        return sum(self.translated(page.docname, m) for m in distinct), len(distinct)
-
-    def count_shared(self, pages: Iterable[EventPage], domain: str) -> tuple[int, int]:
-        """(translated, total) of the messages every event has in ``domain``'s catalog."""
-        distinct = {
-            (m.context, m.text): m for page in pages for m in page.messages if m.domain == domain
-        }.values()
-        return sum(self.translated(domain, m) for m in distinct), len(distinct)
+    def count(self, docname: str) -> tuple[int, int]:
+        """(translated, total) of the events' field messages ``docname``'s catalog
+        holds, each distinct message once: an event's facts on its page, the
+        people's names on the speakers page."""
+        asked = self.asked.get(docname, set())
+        strings = self.by_page.get(docname, {})
+        return sum(key in strings for key in asked), len(asked)
 
 
 def catalog_strings(
@@ -81,10 +79,12 @@ def load_translations(
 ) -> Translations:
     """The translated facts of every event page in ``lang``, leaving out refused ones."""
     translations = Translations()
-    pages = list(pages)
     locale_dirs = list(locale_dirs)
-    domains = {m.domain for page in pages for m in page.messages if m.domain}
-    for docname in [page.docname for page in pages] + sorted(domains):
+    for page in pages:
+        for message in page.messages:
+            held = translations.asked.setdefault(message.domain or page.docname, set())
+            held.add((message.context, message.text))
+    for docname in translations.asked:
         strings: dict[tuple[str, str], str] = {}
         for locale_dir in locale_dirs:
             path = locale_dir / lang / "LC_MESSAGES" / f"{docname}.po"

