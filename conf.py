@@ -111,6 +111,8 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 archive_base_url = "https://pytorchkr-archive.readthedocs.io/{language}/latest/"
 # Who organizes the events, for their structured data (schema.org Event).
 archive_organizer_url = "https://pytorch.kr/"
+# The names the record gives the group itself among an event's organizers.
+archive_organizer_names = ["PyTorchKR", "PyTorch Korea"]
 
 # -- Options for sphinxext-opengraph -----------------------------------------
 # The site URL and name are set per language by pytorchkr_archive.pages.discovery.

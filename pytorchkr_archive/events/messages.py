@@ -15,7 +15,11 @@ page's catalog (``speakers.po``), shared by every event that names them
   (``make update-po`` fills it in from another catalog, marked fuzzy);
 * a translator comment naming the field
   (``#. event: sessions[2].speakers[0].name``);
-* the line of the field in the page, as its location.
+* the line of the field in the page, as its location;
+* where the sources name the event in another language
+  (``original_language: ko``), a second comment, ``#. original: ko``, on
+  each of the names they give (not on the archive's own sentences, such as
+  the summary): that translation is the sources' text, the English is not.
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ from pathlib import Path
 
 from pytorchkr_archive.events.schema import Event, front_matter, line_of, parse
 from pytorchkr_archive.record.people import NAME_CONTEXT, SPEAKERS_DOC, People
+
+#: The fields that are the archive's own words, never the sources' names.
+OWN_WORDS = {("author",), ("summary",), ("announcement",)}
 
 #: The translatable fields and the context of their messages.
 CONTEXTS = {
@@ -54,6 +61,8 @@ class FieldMessage:
     text: str
     line: int
     domain: str = ""
+    #: The language the text was first written in, where it is not English.
+    original: str | None = None
 
 
 def _values(event: Event) -> list[tuple[tuple, tuple, str]]:
@@ -113,5 +122,8 @@ def field_messages(
             text, domain = people.name(text), SPEAKERS_DOC
         else:
             domain = ""
-        messages.append(FieldMessage(_field_name(location)[6:], context, text, line, domain))
+        original = None if kind in OWN_WORDS else event.original_language
+        messages.append(
+            FieldMessage(_field_name(location)[6:], context, text, line, domain, original)
+        )
     return tuple(sorted(messages, key=lambda m: m.line))

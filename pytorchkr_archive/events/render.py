@@ -74,6 +74,7 @@ class EventView:
     series_links: tuple[tuple[str, str], ...] = ()
     #: Who organized, hosted and supported it, as the record states them.
     organizers: tuple[str, ...] = ()
+    co_organizers: tuple[str, ...] = ()
     hosts: tuple[str, ...] = ()
     supporters: tuple[str, ...] = ()
 
@@ -219,6 +220,7 @@ def view(
         ),
         series=tuple(event.group_ids),
         organizers=tuple(event.organizers),
+        co_organizers=tuple(event.co_organizers),
         hosts=tuple(event.hosts),
         supporters=tuple(event.supporters),
     )
@@ -237,6 +239,7 @@ CARD_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sponsor", ("sponsor.name",)),
     ("series", ()),
     ("organizers", ()),
+    ("co_organizers", ()),
     ("hosts", ()),
     ("supporters", ()),
     ("recaps", ()),
@@ -262,6 +265,7 @@ def card_fields(event: EventView) -> list[tuple[str, tuple[str, ...]]]:
         "links": event.related_links,
         "series": event.series_links,
         "organizers": event.organizers,
+        "co_organizers": event.co_organizers,
         "hosts": event.hosts,
         "supporters": event.supporters,
         "sources": event.sources or event.last_verified,

@@ -131,8 +131,14 @@ class Event(Strict):
     #: Who organized, hosted and supported the event, as the record states them
     #: (names, as each organization writes its own).
     organizers: list[Plain] = Field(default_factory=list)
+    co_organizers: list[Plain] = Field(default_factory=list)
     hosts: list[Plain] = Field(default_factory=list)
     supporters: list[Plain] = Field(default_factory=list)
+    #: The language the event's sources name it in (a language code): its
+    #: title, place, sessions, speakers and links.  Their messages say so to
+    #: translators and reviewers (``#. original: ko``): that language's
+    #: translation is the sources' own text, and the English is a translation.
+    original_language: str | None = None
     #: The series the event belongs to (the record's ``_groups``), by uid.
     group_ids: list[Uid] = Field(default_factory=list)
     #: Pages about the event elsewhere: its recap, its playlist...
@@ -141,6 +147,16 @@ class Event(Strict):
     sources: list[HttpUrl] = Field(default_factory=list)
     #: The day the facts were last checked against the sources.
     last_verified_at: dt.date | None = None
+
+    @field_validator("original_language")
+    @classmethod
+    def language_code(cls, value: str | None) -> str | None:
+        if value is not None and not LANGUAGE_CODE.match(value):
+            raise ValueError(
+                f"{value!r} is not a language code: write the code of the language the "
+                "sources write the event's names in, such as ko"
+            )
+        return value
 
     @field_validator("recaps")
     @classmethod

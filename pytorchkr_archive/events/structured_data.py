@@ -70,7 +70,7 @@ def event_data(
     name: str,
     url: str,
     lang: str,
-    organizer: dict[str, str],
+    organizer: dict[str, str] | list[dict[str, str]],
     photo: str | None,
     series: tuple[tuple[str, str], ...] = (),
 ) -> dict[str, Any]:
@@ -106,7 +106,7 @@ def event_data(
         "endDate": event.ends.isoformat() if event.timed else event.date.isoformat(),
         "eventAttendanceMode": SCHEMA + ATTENDANCE[event.attendance],
         "eventStatus": SCHEMA + STATUS[event.event_status],
-        "organizer": {"@type": "Organization", **organizer},
+        "organizer": organizer,
         "inLanguage": lang,
         "url": url,
     }
@@ -193,9 +193,22 @@ def add_structured_data(
     built = events_built(app.config, app.env)
     config = app.config
     shown = built.view(page)
-    organizer = {"name": built.language.get("author", config.author)}
+    # The event's own organizers where the record names them, else the archive's.
+    organizer: dict[str, str] | list[dict[str, str]] = {
+        "@type": "Organization",
+        "name": built.language.get("author", config.author),
+    }
     if config.archive_organizer_url:
         organizer["url"] = config.archive_organizer_url
+    names = (*page.event.organizers, *page.event.co_organizers)
+    if names:
+        # The group itself, however the record writes it, is the archive's organizer.
+        ours = set(config.archive_organizer_names)
+        listed = [
+            organizer if name in ours else {"@type": "Organization", "name": name}
+            for name in names
+        ]
+        organizer = listed[0] if len(listed) == 1 else listed
     series = tuple(
         (
             title_of(app.env, series_docname(uid), uid),
@@ -221,5 +234,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The organizer's site, for the structured data (the name is the
     # language's author, as the feeds give it).
     app.add_config_value("archive_organizer_url", "", "html", types=frozenset({str}))
+    # The names the record gives the archive's own group as an event's organizer.
+    app.add_config_value("archive_organizer_names", (), "html", types=frozenset({list, tuple}))
     app.connect("html-page-context", add_structured_data, priority=700)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -37,6 +37,7 @@ def event_messages(
     or a shared one, such as the people's names), one per distinct text and
     context, with every place that names it."""
     merged: dict[tuple[str, str], Message] = {}
+    originals: dict[tuple[str, str], set[str]] = {}
     for page in pages:
         path = source / f"{page.docname}.md"
         location = os.path.relpath(path, out).replace(os.sep, "/")
@@ -49,23 +50,37 @@ def event_messages(
             merged[key].locations.append((location, field.line))
             where = f"{page.docname}: " if domain else ""
             merged[key].auto_comments.append(f"event: {where}{field.field}")
+            if field.original:
+                originals.setdefault(key, set()).add(field.original)
+    for key, languages in originals.items():
+        merged[key].auto_comments += [f"original: {code}" for code in sorted(languages)]
     return list(merged.values())
 
 
-def add_event_messages(page: EventPage, source: Path, out: Path) -> None:
-    """Put an event's facts at the top of its page's template."""
-    add_messages(out / f"{page.docname}.pot", event_messages([page], source, out))
+def add_event_messages(page: EventPage, source: Path, out: Path, title: str = "") -> None:
+    """Put an event's facts at the top of its page's template; where the sources
+    name the event in another language, its ``title`` says so too."""
+    original = page.event.original_language
+    add_messages(
+        out / f"{page.docname}.pot",
+        event_messages([page], source, out),
+        {title: f"original: {original}"} if original and title else {},
+    )
 
 
-def add_messages(pot: Path, wanted: list[Message]) -> None:
-    """Put ``wanted`` at the top of a template (once: a template that has them
-    already, unchanged since, is left as it is)."""
+def add_messages(pot: Path, wanted: list[Message], comments: dict[str, str] | None = None) -> None:
+    """Put ``wanted`` at the top of a template, and the ``comments`` on the page's
+    messages they name (once: a template that has them already, unchanged
+    since, is left as it is)."""
     if not pot.is_file():
         return
     template = load(pot)
     facts = Catalog(header_comment=template.header_comment, fuzzy=template.fuzzy)
     facts.mime_headers = template.mime_headers
     for message in [*wanted, *(m for m in template if m.id and not m.context)]:
+        comment = (comments or {}).get(message.id) if not message.context else None
+        if comment and comment not in message.auto_comments:
+            message.auto_comments.append(comment)
         facts[message.id] = message
     rendered = render(facts)
     if pot.read_bytes() != rendered:
@@ -78,7 +93,10 @@ def add_facts_to_templates(app: Sphinx, exception: Exception | None) -> None:
         return
     pages = events(app.env)
     for page in pages:
-        add_event_messages(page, Path(app.srcdir), Path(app.outdir))
+        title = app.env.titles.get(page.docname)
+        add_event_messages(
+            page, Path(app.srcdir), Path(app.outdir), title.astext() if title else ""
+        )
     # The people's names, once each, in the speakers page's template.
     shared = event_messages(pages, Path(app.srcdir), Path(app.outdir), SPEAKERS_DOC)
     add_messages(Path(app.outdir) / f"{SPEAKERS_DOC}.pot", shared)

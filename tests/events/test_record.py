@@ -242,6 +242,7 @@ def test_an_event_names_its_series_and_its_roles_on_its_card(record: Path) -> No
     facts = card(record, "en", STATES)
     assert facts["Series"] == "Seminars , Meetups"
     assert facts["Organized by"] == "Example Group"
+    assert facts["Co-organized by"] == "Partner Group"
     assert facts["Hosted by"] == "Open Hall Inc."
     assert facts["Supported by"] == "Example Labs, Other Labs"
     links = soup(record / "en" / f"{STATES}.html").select(".event-card a[href^='../series/']")
@@ -249,6 +250,7 @@ def test_an_event_names_its_series_and_its_roles_on_its_card(record: Path) -> No
     korean = card(record, "ko", STATES)
     assert korean["시리즈"] == "세미나 , Meetups"  # a series' name is its page's title
     assert korean["주최"] == "Example Group"  # an organization's name is not translated
+    assert korean["공동 주최"] == "Partner Group"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pytorchkr_archive.events.messages import field_messages
 from pytorchkr_archive.events.schema import load_event
 
 HEAD = (
@@ -85,6 +86,11 @@ CASES = {
         '  registration:\n    url: https://r.example/\n    closes_at: "2024-10-01T10:00"\n',
         "event.registration.closes_at",
         "with the offset of its time zone",
+    ),
+    "an original language that is no language code": (
+        "  original_language: Korean\n",
+        "event.original_language",
+        "'Korean' is not a language code",
     ),
     "a related link of no kind": (
         "  related_links:\n    - kind: blog\n      title: T\n      url: https://b.example/\n",
@@ -211,3 +217,32 @@ def test_a_person_translated_two_ways_is_an_error_at_each(tmp_path: Path) -> Non
         f'{head}msgctxt "speaker name"\nmsgid "Hong-seok Kim"\nmsgstr "김홍석"\n', "utf-8"
     )
     assert name_problems(root, root / "locale") == []
+
+
+def test_the_sources_names_are_marked_with_their_language_and_the_summary_is_not(
+    tmp_path: Path,
+) -> None:
+    """``original_language: ko``: the names the sources give (title, place,
+    sessions, speakers, links) say so to translators; the archive's own
+    sentences (summary) do not."""
+    page = tmp_path / "2024-11-15-x.md"
+    page.write_text(
+        f"{HEAD}  original_language: ko\n  venue:\n    name: Hall\n{SESSION}"
+        "      speakers:\n        - name: Ada Park\n---\n\n# X\n",
+        encoding="utf-8",
+    )
+    event, problems = load_event(page, "events/2024-11-15-x.md")
+    assert problems == [] and event is not None
+    marked = {m.field: m.original for m in field_messages(page, event)}
+    assert marked == {
+        "city": "ko",
+        "country": "ko",
+        "venue.name": "ko",
+        "summary": None,
+        "sessions[0].title": "ko",
+        "sessions[0].speakers[0].name": "ko",
+    }
+    page.write_text(page.read_text(encoding="utf-8").replace("  original_language: ko\n", ""))
+    event, _ = load_event(page, "events/2024-11-15-x.md")
+    assert event is not None
+    assert {m.original for m in field_messages(page, event)} == {None}
