@@ -11,19 +11,32 @@ import signal
 import threading
 import warnings
 
+from pytorchkr_archive.catalogs.files import load
 from pytorchkr_archive.measure.chromium import (
     OUTSIDE_LOCALHOST,
     block_outside_localhost,
     is_local,
 )
-from tests.conftest import EVENT, LANGUAGES
+from pytorchkr_archive.record.people import NAME_CONTEXT, person_slug
+from tests.conftest import LANGUAGES, PROJECT
 from tests.helpers import processes
 
+#: The event pages, and the people the record names (one page each, by the
+#: English name their message in speakers.po has).
+EVENTS = sorted(f"events/{p.stem}" for p in (PROJECT / "events").glob("2*.md"))
+PEOPLE = sorted(
+    {
+        f"speakers/{person_slug(m.id)}"
+        for m in load(PROJECT / "locale" / "ko" / "LC_MESSAGES" / "speakers.po")
+        if m.context == NAME_CONTEXT
+    }
+)
 #: Every page of a language, as built (checked by test_browser.py).
 PAGES = (
     "index",
     "events/index",
-    EVENT,
+    *sorted({f"events/{name[7:11]}" for name in EVENTS}),
+    *EVENTS,
     "series/index",
     "series/tech-seminars",
     "series/pytorch-day-korea",
@@ -31,18 +44,7 @@ PAGES = (
     "series/physical-ai",
     "series/coresig",
     "speakers",
-    *(
-        f"speakers/{slug}"
-        for slug in (
-            "alban-desmaison",
-            "hongseok-kim",
-            "jerry-lee",
-            "jungyeop-lee",
-            "kyujin-cho",
-            "sol-kim",
-            "taeho-kim",
-        )
-    ),
+    *PEOPLE,
     "translating",
     "search",
     "genindex",

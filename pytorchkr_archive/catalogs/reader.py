@@ -581,18 +581,20 @@ def read(data: bytes) -> Reading:
     return Reading(entries, errors + parser.errors, parser.comments)
 
 
-#: Readings of files, by path, with the (modification time, size) they had.
-_READ_FILES: dict[Path, tuple[tuple[int, int], Reading]] = {}
+#: Readings of files, by path, with the (modification time, size) they had
+#: and their bytes.
+_READ_FILES: dict[Path, tuple[tuple[int, int], bytes, Reading]] = {}
 
 
-def read_file(path: Path) -> Reading | None:
-    """The reading of a ``.po`` file (None if there is none), read again only once it changed.
+def read_file_bytes(path: Path) -> tuple[bytes, Reading] | None:
+    """The bytes of a ``.po`` file and their reading (None if there is none),
+    read again only once the file changed.
 
-    A translated build reads a page's catalog more than once: for the events'
-    facts when it starts, for the ``.mo`` it compiles, for the parallel view's
-    entries as the page is written.  One reading serves them all; a file
-    saved since (``make live``) has another time or size and is read afresh.
-    The reading is shared: callers do not change it.
+    A translated build reads a page's catalog more than once: in the catalog
+    gate, for the events' facts when it starts, for the ``.mo`` it compiles,
+    for the parallel view's entries as the page is written.  One reading
+    serves them all; a file saved since (``make live``) has another time or
+    size and is read afresh.  The reading is shared: callers do not change it.
     """
     try:
         stat = path.stat()
@@ -601,7 +603,17 @@ def read_file(path: Path) -> Reading | None:
     stamp = (stat.st_mtime_ns, stat.st_size)
     kept = _READ_FILES.get(path)
     if kept and kept[0] == stamp:
-        return kept[1]
-    reading = read(path.read_bytes())
-    _READ_FILES[path] = (stamp, reading)
-    return reading
+        return kept[1], kept[2]
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    reading = read(data)
+    _READ_FILES[path] = (stamp, data, reading)
+    return data, reading
+
+
+def read_file(path: Path) -> Reading | None:
+    """The reading of a ``.po`` file (None if there is none): :func:`read_file_bytes`'s."""
+    found = read_file_bytes(path)
+    return found[1] if found is not None else None

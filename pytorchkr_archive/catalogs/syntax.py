@@ -33,7 +33,14 @@ from pathlib import Path
 
 from pytorchkr_archive.catalogs.files import CatalogFile
 from pytorchkr_archive.catalogs.formats import PARSERS, format_problem
-from pytorchkr_archive.catalogs.reader import Entry, Reading, charset_of, is_utf8, read
+from pytorchkr_archive.catalogs.reader import (
+    Entry,
+    Reading,
+    charset_of,
+    is_utf8,
+    read,
+    read_file_bytes,
+)
 from pytorchkr_archive.problems import Problem
 
 #: The checks whose verdict is GNU ``msgfmt --check``'s.
@@ -418,10 +425,12 @@ def archive_problems(reading: Reading, lines: list[str], file: CatalogFile, show
 
 
 def check_bytes(
-    data: bytes, file: CatalogFile, shown: str
+    data: bytes, file: CatalogFile, shown: str, reading: Reading | None = None
 ) -> tuple[Reading | None, list[Problem]]:
-    """Every well-formedness problem of a catalog's bytes, and its reading when it has no error."""
-    reading = read(data)
+    """Every well-formedness problem of a catalog's bytes, and its reading when
+    it has no error (``reading``: the bytes' reading, when already read)."""
+    if reading is None:
+        reading = read(data)
     text = data.decode("utf-8", "replace")
     problems = gettext_problems(reading, text, shown)
     problems += archive_problems(reading, text.splitlines(), file, shown)
@@ -431,8 +440,16 @@ def check_bytes(
 
 
 def check_syntax(file: CatalogFile, shown: str) -> tuple[Reading | None, list[Problem]]:
-    """Every well-formedness problem of a catalog file, and its reading when it has no error."""
-    return check_bytes(Path(file.path).read_bytes(), file, shown)
+    """Every well-formedness problem of a catalog file, and its reading when it has no error.
+
+    The file is read once for the whole process (:func:`.reader.read_file_bytes`):
+    a build's catalog gate, its events' facts and its ``.mo`` share the reading.
+    """
+    found = read_file_bytes(Path(file.path))
+    if found is None:
+        return check_bytes(Path(file.path).read_bytes(), file, shown)
+    data, reading = found
+    return check_bytes(data, file, shown, reading)
 
 
 def gettext_verdict(problems: list[Problem]) -> bool:

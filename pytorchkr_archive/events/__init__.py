@@ -7,7 +7,7 @@ errors (every build of the archive) fails on it, and the event is left out.
 (A Sphinx error would do it too, but Sphinx 9 prints it as a crash report.)
 Each event page then gets a card of its facts after its title, and the
 ``{event-list}`` and ``{speaker-index}`` directives list every event and
-every talk.  What they show is rendered at write time, in the
+every speaker.  What they show is rendered at write time, in the
 language being built, by Jinja templates whose labels are translated through
 ``sphinx.po`` like the rest of the interface, with values from the data.
 Events still ahead at the build's clock are listed first, under their own
@@ -20,6 +20,7 @@ The organizers' commands are here too: ``make new-event``
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -43,9 +44,24 @@ from pytorchkr_archive.events.built import (
     translations,
 )
 from pytorchkr_archive.events.calendars import CALENDAR_FEED, calendar_path
-from pytorchkr_archive.events.collection import EventPage, collect, load_people
-from pytorchkr_archive.events.render import SpeakerEntry, speakers, view
-from pytorchkr_archive.events.schedule import ClockError, build_clock, is_upcoming
+from pytorchkr_archive.events.collection import (
+    EventPage,
+    collect,
+    load_kept,
+    load_people,
+    save_kept,
+)
+from pytorchkr_archive.events.render import EventView, SpeakerEntry, speakers, view
+from pytorchkr_archive.events.schedule import (
+    EVENTS_INDEX,
+    YEARS_MODES,
+    ClockError,
+    ListingSpec,
+    build_clock,
+    cut,
+    is_upcoming,
+    year_pages,
+)
 from pytorchkr_archive.events.translations import Translations, load_translations
 from pytorchkr_archive.pages.languages import current_language
 from pytorchkr_archive.project import Languages
@@ -69,13 +85,21 @@ class speaker_index(nodes.General, nodes.Element):
     """Where the index of speakers goes."""
 
 
+def years_mode(argument: str | None) -> str:
+    """``:years:``'s value, one of :data:`~.schedule.YEARS_MODES`."""
+    return directives.choice(argument, YEARS_MODES)
+
+
 class EventListDirective(SphinxDirective):
     """``{event-list}``: every event (or a series' only, with ``:series: uid``),
-    newest first, grouped by year."""
+    newest first, grouped by year; ``:recent: N`` and ``:years:`` show less
+    of it on the page (:mod:`.schedule`)."""
 
     option_spec: ClassVar[dict[str, Any]] = {
         "heading-level": directives.positive_int,
         "series": directives.unchanged_required,
+        "recent": directives.positive_int,
+        "years": years_mode,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -84,11 +108,20 @@ class EventListDirective(SphinxDirective):
         if series is not None and series not in known:
             message = unknown_series(series, known)
             logger.warning("event-list: %s", message, location=self.get_location())
-        return [event_list(heading_level=self.options.get("heading-level", 2), series=series)]
+        # A series' page goes by year once it is long; other listings say so.
+        years = self.options.get("years", "auto" if series is not None else "inline")
+        return [
+            event_list(
+                heading_level=self.options.get("heading-level", 2),
+                series=series,
+                recent=self.options.get("recent"),
+                years=years,
+            )
+        ]
 
 
 class SpeakerIndexDirective(SphinxDirective):
-    """``{speaker-index}``: every talk of every event, by speaker."""
+    """``{speaker-index}``: every speaker, with their number of talks."""
 
     def run(self) -> list[nodes.Node]:
         return [speaker_index()]
@@ -97,6 +130,8 @@ class SpeakerIndexDirective(SphinxDirective):
 logger = logging.getLogger(__name__)
 #: The video buttons' script (pages/static), on the pages that have a video.
 VIDEO_SCRIPT = "archive-video.js"
+#: The events' facts each catalog gives, kept beside the doctrees (:mod:`.translations`).
+FACTS_CACHE = "archive-event-facts.json"
 
 
 def load_events(app: Sphinx) -> None:
@@ -112,7 +147,12 @@ def load_events(app: Sphinx) -> None:
         raise SystemExit(f"error: {error}") from None
     config = app.config
     languages = Languages(config.archive_languages, config.archive_default_language)
-    pages, problems = collect(app.srcdir, languages, now.date())
+    # The readings of the last build: only a changed event page is read again.
+    readings = load_kept(Path(app.doctreedir))
+    before = {shown: digest for shown, (digest, _) in readings.items()}
+    pages, problems = collect(app.srcdir, languages, now.date(), readings)
+    if {shown: digest for shown, (digest, _) in readings.items()} != before:
+        save_kept(Path(app.doctreedir), readings)
     for problem in problems:
         logger.warning(
             "%s: %s (make check lists every problem without building)",
@@ -140,7 +180,8 @@ def load_events(app: Sphinx) -> None:
     # The catalog gate (pytorchkr_archive.translation.catalog_guard) ran at
     # builder-inited before this, being set up first: its refusals are left out.
     refused = getattr(app.env, "archive_refused_messages", set())
-    app.env.archive_event_translations = load_translations(pages, dirs, lang, refused)
+    cache = Path(app.doctreedir) / FACTS_CACHE
+    app.env.archive_event_translations = load_translations(pages, dirs, lang, refused, cache)
 
 
 def add_card(app: Sphinx, doctree: nodes.document) -> None:
@@ -151,6 +192,12 @@ def add_card(app: Sphinx, doctree: nodes.document) -> None:
         listings.add(docname)
     else:
         listings.discard(docname)
+    paged: dict[str, ListingSpec] = app.env.__dict__.setdefault("archive_year_listings", {})
+    paged.pop(docname, None)
+    for node in doctree.findall(event_list):
+        if node.get("years", "inline") != "inline":
+            # One listing by year per page: its years' pages are named after it.
+            paged[docname] = listing_spec(docname, node)
     if not any(page.docname == docname for page in events(app.env)):
         return
     section = next(iter(doctree.findall(nodes.section)), None)
@@ -165,10 +212,29 @@ def add_card(app: Sphinx, doctree: nodes.document) -> None:
 def outdated_listings(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """Pages with listings are read again on every build (any event may have
-    changed), and so is an event page whose event has passed since the last."""
-    changed = getattr(env, "archive_upcoming_changed", set())
-    return sorted(getattr(env, "archive_listing_docs", set()) | changed)
+    """An event page whose event has passed (or come back) since the last build
+    is read again: its card no longer leads with the registration."""
+    return sorted(getattr(env, "archive_upcoming_changed", set()))
+
+
+def listings_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After reading: the pages with listings, written again only when what they
+    show changed (an event's facts, translated title or state, a series' title).
+
+    A listing is rendered when its page is written, from the events of this
+    build; a translator's edit of a recap paragraph changes none of it, and
+    leaves the listings (and the speakers index) as they are.
+    """
+    built = events_built(app.config, env)
+    shown = [
+        (page.docname, title_of(env, page.docname), repr(built.view(page))) for page in events(env)
+    ]
+    named = [(uid, title_of(env, series_docname(uid), uid)) for uid in series_ids(app.srcdir)]
+    signature = hashlib.sha256(repr((shown, named)).encode("utf-8")).hexdigest()
+    if getattr(env, "archive_listing_signature", None) == signature:
+        return []
+    env.archive_listing_signature = signature
+    return sorted(getattr(env, "archive_listing_docs", set()))
 
 
 def merge_listings(
@@ -177,10 +243,20 @@ def merge_listings(
     env.__dict__.setdefault("archive_listing_docs", set()).update(
         getattr(other, "archive_listing_docs", set())
     )
+    env.__dict__.setdefault("archive_year_listings", {}).update(
+        getattr(other, "archive_year_listings", {})
+    )
 
 
 def purge_listings(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     getattr(env, "archive_listing_docs", set()).discard(docname)
+    getattr(env, "archive_year_listings", {}).pop(docname, None)
+
+
+def listing_spec(docname: str, node: event_list) -> ListingSpec:
+    """What the listing node asks for, on the page ``docname``."""
+    years = node.get("years", "inline")
+    return ListingSpec(docname, node.get("series"), years, node.get("recent"))
 
 
 def _language(translator: Any) -> tuple[str, dict[str, dict[str, str]]]:
@@ -188,13 +264,16 @@ def _language(translator: Any) -> tuple[str, dict[str, dict[str, str]]]:
     return config.language or config.archive_default_language, config.archive_languages
 
 
-def series_links(builder: Any, uids: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """Each series as the page being written links it: its title in the
-    language built, and its URI relative to the page."""
+def series_links(
+    builder: Any, uids: tuple[str, ...], here: str | None = None
+) -> tuple[tuple[str, str], ...]:
+    """Each series as the page being written (``here``, else the builder's
+    current page) links it: its title in the language built, and its URI
+    relative to the page."""
     found = []
     for uid in uids:
         docname = series_docname(uid)
-        uri = builder.get_relative_uri(builder.current_docname, docname)
+        uri = builder.get_relative_uri(here or builder.current_docname, docname)
         found.append((title_of(builder.env, docname, uid), uri))
     return tuple(found)
 
@@ -263,32 +342,51 @@ def add_video_script(
         app.add_js_file(VIDEO_SCRIPT, defer="defer")
 
 
-def visit_event_list(translator: Any, node: event_list) -> None:
-    built = events_built(translator.builder.config, translator.builder.env)
-    ahead, past = built.listing(node.get("series"))
-
-    def linked(views):
-        return [
-            (
-                replace(event, series_links=series_links(translator.builder, event.series)),
-                _uri(translator, event.docname),
-                _title(translator, event.docname),
-            )
-            for event in views
-        ]
-
-    here = translator.builder.get_target_uri(translator.builder.current_docname)
-    translator.body.append(
-        translator.builder.templates.render(
-            "archive-event-list.html",
-            {
-                "upcoming": linked(ahead),
-                "groups": [(year, linked(views)) for year, views in past],
-                "level": node["heading_level"],
-                "calendar": relative_uri(here, CALENDAR_FEED),
-            },
+def linked(
+    builder: Any, pages: list[EventPage], here: str, now: bool
+) -> list[tuple[EventView, str, str]]:
+    """Listing entries for the page ``here``: each event's view (as of the
+    build's clock for the events ahead), its URI and its title."""
+    built = events_built(builder.config, builder.env)
+    found = []
+    for page in pages:
+        shown = (
+            built.view(page) if now else view(page, built.lang, built.translations, built.language)
         )
+        found.append(
+            (
+                replace(shown, series_links=series_links(builder, shown.series, here)),
+                builder.get_relative_uri(here, page.docname),
+                title_of(builder.env, page.docname),
+            )
+        )
+    return found
+
+
+def visit_event_list(translator: Any, node: event_list) -> None:
+    builder = translator.builder
+    built = events_built(builder.config, builder.env)
+    spec = listing_spec(builder.current_docname, node)
+    shown = cut(spec, built.pages, built.now)
+    here = builder.get_target_uri(builder.current_docname)
+    everything = spec.docname if spec.series is not None else EVENTS_INDEX
+    html = builder.templates.render(
+        "archive-event-list.html",
+        {
+            "upcoming": linked(builder, shown.ahead, spec.docname, now=True),
+            "groups": [
+                (year, linked(builder, pages, spec.docname, now=False))
+                for year, pages in shown.groups
+            ],
+            "years": [(year, _uri(translator, year.docname)) for year in shown.years],
+            "more": shown.more,
+            "total": shown.total,
+            "all_uri": _uri(translator, everything),
+            "level": node["heading_level"],
+            "calendar": relative_uri(here, CALENDAR_FEED),
+        },
     )
+    translator.body.append(compact(html))
     raise nodes.SkipNode
 
 
@@ -296,17 +394,15 @@ def visit_speaker_index(translator: Any, node: speaker_index) -> None:
     lang, _ = _language(translator)
     pages = events(translator.builder.env)
     titles = {page.docname: _title(translator, page.docname) for page in pages}
-    found = speakers(pages, titles, lang, translations(translator.builder.env))
-    entries = [
-        (entry, _uri(translator, entry.docname), _uri(translator, person_docname(entry.key)))
-        for entry in found
+    talks: dict[str, list[SpeakerEntry]] = {}
+    for entry in speakers(pages, titles, lang, translations(translator.builder.env)):
+        talks.setdefault(entry.key, []).append(entry)
+    people = [
+        (entries[0].speaker, len(entries), _uri(translator, person_docname(key)))
+        for key, entries in talks.items()
     ]
-    translator.body.append(
-        translator.builder.templates.render(
-            "archive-speaker-index.html",
-            {"entries": entries},
-        )
-    )
+    html = translator.builder.templates.render("archive-speaker-index.html", {"people": people})
+    translator.body.append(compact(html))
     raise nodes.SkipNode
 
 
@@ -346,6 +442,43 @@ def person_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         yield docname, {"title": entries[0].speaker, "body": compact(body)}, "page.html"
 
 
+def listing_year_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """One page per year of each listing that goes by year (:mod:`.schedule`),
+    in the language built: that year's events, newest first."""
+    if app.builder.format != "html" or not hasattr(app.builder, "templates"):
+        return
+    builder = app.builder
+    built = events_built(app.config, app.env)
+    specs: dict[str, ListingSpec] = getattr(app.env, "archive_year_listings", {})
+    for docname, spec in sorted(specs.items()):
+        listing_title = title_of(app.env, docname)
+        series = listing_title if spec.series is not None else None
+        for page in year_pages(spec, built.pages, built.now):
+            name = page.year.docname
+            title = builder.templates.render(
+                "archive-event-year-title.html", {"series": series, "year": page.year.year}
+            ).strip()
+
+            def uri(target: str, name: str = name) -> str:
+                return builder.get_relative_uri(name, target)
+
+            body = builder.templates.render(
+                "archive-event-year.html",
+                {
+                    "title": title,
+                    "year": page.year,
+                    "items": linked(builder, page.events, name, now=False),
+                    "newer": page.newer,
+                    "older": page.older,
+                    "newer_uri": uri(page.newer.docname) if page.newer else "",
+                    "older_uri": uri(page.older.docname) if page.older else "",
+                    "listing_uri": uri(docname),
+                    "listing_title": listing_title,
+                },
+            )
+            yield name, {"title": title, "body": compact(body)}, "page.html"
+
+
 def describe_event_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -382,12 +515,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", load_events)
     app.connect("doctree-read", add_card)
     app.connect("env-get-outdated", outdated_listings)
+    app.connect("env-updated", listings_to_write)
     app.connect("env-merge-info", merge_listings)
     app.connect("env-purge-doc", purge_listings)
     # After sphinxext-opengraph (500), before the site's description (800).
     app.connect("html-page-context", describe_event_page, priority=600)
     app.connect("html-page-context", add_video_script)
     app.connect("html-collect-pages", person_pages)
+    app.connect("html-collect-pages", listing_year_pages)
     app.add_css_file("archive-events.css")
     app.setup_extension("pytorchkr_archive.events.feeds")
     app.setup_extension("pytorchkr_archive.events.calendars")

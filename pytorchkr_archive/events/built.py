@@ -15,7 +15,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from pytorchkr_archive.events.collection import EventPage
-from pytorchkr_archive.events.render import EventView, listing, view
+from pytorchkr_archive.events.render import EventView, view
 from pytorchkr_archive.events.schedule import build_now
 from pytorchkr_archive.events.translations import Translations
 from pytorchkr_archive.pages.languages import base_url, current_language
@@ -58,14 +58,6 @@ class EventsBuilt:
     def view(self, page: EventPage) -> EventView:
         """An event as the pages show it."""
         return view(page, self.lang, self.translations, self.language, self.now)
-
-    def listing(
-        self, series: str | None = None
-    ) -> tuple[list[EventView], list[tuple[int, list[EventView]]]]:
-        """The events still ahead (soonest first), and the past ones by year;
-        only those of ``series`` when it is given."""
-        pages = [p for p in self.pages if series is None or series in p.event.group_ids]
-        return listing(pages, self.lang, self.translations, self.language, self.now)
 
 
 def events_built(config: Config, env: BuildEnvironment) -> EventsBuilt:

@@ -19,13 +19,17 @@ two checks read the page as it is written:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import pickle
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+import pydantic
 import yaml
 
 from pytorchkr_archive.events.messages import CONTEXTS, FieldMessage, field_messages
@@ -384,17 +388,55 @@ def load_people(srcdir: Path) -> tuple[People, list[Problem]]:
     return People(aliases), problems
 
 
+#: What one event file gives: its event (None when it is not valid), its
+#: problems, and its messages (None when it is not published).
+FileReading = tuple[Event | None, list[Problem], tuple[FieldMessage, ...] | None]
+
+
+def read_event_file(
+    path: Path,
+    shown: str,
+    languages: Languages,
+    today: dt.date | None,
+    series: tuple[str, ...],
+    people: People,
+) -> FileReading:
+    """Read and check one event page: what :func:`collect` keeps of it."""
+    event, found = load_event(path, shown, today, series)
+    # A field left from the template or holding a translation is said so,
+    # once: not also as a time or a URL that does not parse.
+    page = read_page(path)
+    left = placeholders(page, shown)
+    left += translations_here(page, path, shown, languages, suspect=bool(found))
+    held = {problem.field for problem in left}
+    problems = left + [problem for problem in found if problem.field not in held]
+    if event is None or left:
+        return event, problems, None
+    return event, problems, field_messages(path, event, people)
+
+
 def collect(
-    srcdir: Path, languages: Languages = ENGLISH, today: dt.date | None = None
+    srcdir: Path,
+    languages: Languages = ENGLISH,
+    today: dt.date | None = None,
+    kept: dict[str, tuple[str, FileReading]] | None = None,
 ) -> tuple[list[EventPage], list[Problem]]:
     """Every valid event, newest first, and every problem found on the way.
 
     ``languages`` are the project's (``conf.py``): the source language is the
     front matter's, and the others' catalogs are where its translations go.
     ``today`` is the build clock's date (an event ahead must be known in full).
+
+    With ``kept`` (an earlier build's readings, by file), a file is read
+    again only when its bytes or what its reading depends on (the date, the
+    series, the people, the languages) changed: reading an event costs some
+    5 ms, and a build reads every one of them.  ``kept`` is left holding this
+    build's readings.
     """
     people, problems = load_people(srcdir)
     series = series_ids(srcdir)
+    context = repr((today, series, languages, people)).encode("utf-8")
+    readings: dict[str, tuple[str, FileReading]] = {}
     pages: list[EventPage] = []
     by_slug: dict[str, str] = {}
     for path in event_files(srcdir):
@@ -412,14 +454,18 @@ def collect(
                 )
             )
             continue
-        event, found = load_event(path, shown, today, series)
-        # A field left from the template or holding a translation is said so,
-        # once: not also as a time or a URL that does not parse.
-        page = read_page(path)
-        left = placeholders(page, shown)
-        left += translations_here(page, path, shown, languages, suspect=bool(found))
-        held = {problem.field for problem in left}
-        problems += left + [problem for problem in found if problem.field not in held]
+        if kept is None:
+            reading = read_event_file(path, shown, languages, today, series, people)
+        else:
+            digest = hashlib.sha256(context + b"\0" + path.read_bytes()).hexdigest()
+            earlier = kept.get(shown)
+            if earlier is not None and earlier[0] == digest:
+                reading = earlier[1]
+            else:
+                reading = read_event_file(path, shown, languages, today, series, people)
+            readings[shown] = (digest, reading)
+        event, found, messages = reading
+        problems += found
         slug = name.group("slug")
         if slug in by_slug:
             problems.append(
@@ -432,9 +478,55 @@ def collect(
                 )
             )
         by_slug.setdefault(slug, shown)
-        if event is None or left:
+        if event is None or messages is None:
             continue
         docname = f"{EVENTS_DIR}/{path.stem}"
-        pages.append(EventPage(docname, slug, event, field_messages(path, event, people)))
+        pages.append(EventPage(docname, slug, event, messages))
     pages.sort(key=lambda page: (page.event.date, page.docname), reverse=True)
+    if kept is not None:
+        kept.clear()
+        kept.update(readings)
     return pages, sorted(problems)
+
+
+# The readings kept beside the doctrees from one build to the next: each
+# build reads every event page's front matter (some 5 ms an event), seconds of
+# a translator's rebuild that changed none of them with a thousand events.
+# They are kept in a pickle beside Sphinx's own (the environment is one too),
+# under a digest of the code that makes them; a build with other code, or a
+# file that cannot be read back, starts afresh.
+
+#: The file, beside the doctrees.
+KEPT = "archive-event-readings.pickle"
+#: The code a reading is made by: these folders and files of the package.
+CODE = ("events", "record", "project.py", "problems.py", "pages/drafts.py")
+
+
+def code_digest() -> str:
+    """A digest of the code that reads events, and of the versions it runs on."""
+    package = Path(__file__).resolve().parent.parent
+    sha = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}|{yaml.__version__}".encode())
+    for name in CODE:
+        path = package / name
+        for source in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            sha.update(source.relative_to(package).as_posix().encode())
+            sha.update(source.read_bytes())
+    return sha.hexdigest()
+
+
+def load_kept(doctreedir: Path) -> dict[str, Any]:
+    """The readings the last build kept, if the same code made them (else none)."""
+    try:
+        key, readings = pickle.loads((doctreedir / KEPT).read_bytes())
+    except Exception:  # no file, another format, classes since changed: start afresh
+        return {}
+    return readings if key == code_digest() and isinstance(readings, dict) else {}
+
+
+def save_kept(doctreedir: Path, readings: dict[str, Any]) -> None:
+    """Keep this build's readings for the next one."""
+    doctreedir.mkdir(parents=True, exist_ok=True)
+    path = doctreedir / KEPT
+    partial = path.with_suffix(".partial")
+    partial.write_bytes(pickle.dumps((code_digest(), readings), pickle.HIGHEST_PROTOCOL))
+    partial.replace(path)

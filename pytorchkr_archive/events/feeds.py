@@ -1,8 +1,12 @@
-"""An Atom feed per language, ``feed.xml``: one entry per event page.
+"""An Atom feed per language, ``feed.xml``: an entry per event page, the recent ones.
 
 Written with feedgen after the HTML build, with absolute URLs from the
 language's base URL (:func:`pytorchkr_archive.pages.languages.base_url`), the
-event's summary, and the page's title in that language.
+event's summary, and the page's title in that language.  The feed holds the
+:data:`FEED_ENTRIES` entries updated last, as feeds commonly do: a reader
+polls it for what changed since it last looked, and a feed of every event
+would outgrow the page budget (130 KB) near 150 events; the whole archive is
+on the site and in its calendars.  It is written only when its bytes change.
 
 A feed reader shows an entry again when its ``updated`` changes, and sorts by
 it, so the dates say what happened to the page, never what the event is: an
@@ -24,16 +28,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from pytorchkr_archive.events.built import events_built, title_of
+from pytorchkr_archive.events.built import EventsBuilt, events_built, title_of
 from pytorchkr_archive.events.collection import EventPage
 from pytorchkr_archive.events.schedule import is_upcoming
 
 FEED = "feed.xml"
+#: How many entries the feed holds: those updated last (about 0.7 KB each).
+FEED_ENTRIES = 50
 
 logger = logging.getLogger(__name__)
 
@@ -211,13 +218,25 @@ def entry_files(app: Sphinx, lang: str, docname: str) -> tuple[str, ...]:
     return (str(page), *(str(catalog) for catalog in catalogs))
 
 
-def write_feed(app: Sphinx, exception: Exception | None) -> None:
-    """Write the language's Atom feed."""
-    if exception or app.builder.format != "html":
-        return
-    config = app.config
-    built = events_built(app.config, app.env)
-    lang, base, pages, now = built.lang, built.base, built.pages, built.now
+#: Each running build's entry dates, with the clock and pages they were made for.
+_dates: WeakKeyDictionary[
+    Sphinx, tuple[tuple[Any, ...], dict[str, tuple[dt.datetime, dt.datetime]]]
+]
+_dates = WeakKeyDictionary()
+
+
+def pages_dates(app: Sphinx, built: EventsBuilt) -> dict[str, tuple[dt.datetime, dt.datetime]]:
+    """Every event page's ``(published, updated)`` in the language built, by docname.
+
+    Worked out once per build (one ``git log``) for the feed and the
+    calendars, whose ``DTSTAMP`` is the same ``updated``: a calendar then
+    changes only where its events did.
+    """
+    key = (built.now, built.lang, tuple(page.docname for page in built.pages))
+    kept = _dates.get(app)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    lang, pages, now = built.lang, built.pages, built.now
     files = {page.docname: entry_files(app, lang, page.docname) for page in pages}
     folders = {str(PurePosixPath(name).parent) for names in files.values() for name in names}
     history = read_history(Path(app.srcdir), folders) if pages else None
@@ -227,6 +246,48 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
         page.docname: entry_dates(page, files[page.docname], now, history, Path(app.srcdir))
         for page in pages
     }
+    _dates[app] = (key, dates)
+    return dates
+
+
+def feed_pages(
+    pages: Sequence[EventPage], dates: dict[str, tuple[dt.datetime, dt.datetime]]
+) -> list[EventPage]:
+    """The :data:`FEED_ENTRIES` pages updated last (the later event first on a
+    tie), in the feed's order: by the event's date."""
+    recent = sorted(
+        pages,
+        key=lambda p: (dates[p.docname][1], p.event.starts, p.docname),
+        reverse=True,
+    )[:FEED_ENTRIES]
+    return sorted(recent, key=lambda p: p.event.date)
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` unless it already holds exactly that; whether it wrote.
+
+    The feed and the calendars are made from every event, so a build that
+    changes one catalog makes them all again; writing only those whose bytes
+    differ leaves the others' times alone, so that ``make live``, a sync to a
+    server and a diff of a published copy see only what the edit touched.
+    """
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def write_feed(app: Sphinx, exception: Exception | None) -> None:
+    """Write the language's Atom feed."""
+    if exception or app.builder.format != "html":
+        return
+    config = app.config
+    built = events_built(app.config, app.env)
+    lang, base, pages, now = built.lang, built.base, built.pages, built.now
+    dates = pages_dates(app, built)
     feed = FeedGenerator()
     feed.id(base)
     feed.title(config.archive_languages[lang]["title"])
@@ -237,7 +298,7 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
     feed.language(lang)
     # The feed changed when its newest entry did (the clock: it has none yet).
     feed.updated(max((updated for _, updated in dates.values()), default=now))
-    for page in sorted(pages, key=lambda p: p.event.date):
+    for page in feed_pages(pages, dates):
         url = base + app.builder.get_target_uri(page.docname)
         entry = feed.add_entry()
         entry.id(url)
@@ -250,7 +311,7 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
         entry.updated(updated)
         if shown.author:
             entry.author({"name": shown.author})
-    feed.atom_file(str(Path(app.outdir, FEED)), pretty=True)
+    write_if_changed(Path(app.outdir, FEED), feed.atom_str(pretty=True))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from babel.dates import format_date, format_time, get_timezone_name
 
 from pytorchkr_archive.events.collection import EventPage
 from pytorchkr_archive.events.messages import FieldMessage
-from pytorchkr_archive.events.schedule import is_upcoming, upcoming_and_past
+from pytorchkr_archive.events.schedule import is_upcoming
 from pytorchkr_archive.events.translations import Translations
 from pytorchkr_archive.record.programme import SessionView, session_view
 from pytorchkr_archive.record.registration import Registration
@@ -274,33 +274,6 @@ def card_fields(event: EventView) -> list[tuple[str, tuple[str, ...]]]:
         "calendar": event.calendar,
     }
     return [(name, messages) for name, messages in CARD_FIELDS if shown.get(name, True)]
-
-
-def by_year(
-    pages: list[EventPage], lang: str, translations: Translations, language: Language
-) -> list[tuple[int, list[EventView]]]:
-    """Events grouped by year, newest year and newest event first."""
-    groups: dict[int, list[EventView]] = {}
-    for page in pages:
-        groups.setdefault(page.event.date.year, []).append(
-            view(page, lang, translations, language)
-        )
-    return sorted(groups.items(), reverse=True)
-
-
-def listing(
-    pages: list[EventPage],
-    lang: str,
-    translations: Translations,
-    language: Language,
-    now: dt.datetime,
-) -> tuple[list[EventView], list[tuple[int, list[EventView]]]]:
-    """The events still ahead at ``now`` (soonest first), and the past ones by year."""
-    ahead, past = upcoming_and_past(pages, now)
-    return (
-        [view(page, lang, translations, language, now) for page in ahead],
-        by_year(past, lang, translations, language),
-    )
 
 
 @dataclass(frozen=True)

@@ -11,18 +11,17 @@ compare analyses without a browser; the browser tests
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pytorchkr_archive.korean_search.analyzer import rules
+from pytorchkr_archive.korean_search.index_format import read_index
 
 
 def load_index(path: Path) -> dict:
-    """The data of a ``searchindex.js``."""
-    text = path.read_text(encoding="utf-8")
-    return json.loads(re.search(r"Search\.setIndex\((.*)\)\s*;?\s*$", text, re.S).group(1))
+    """The data of a ``searchindex.js``, in Sphinx's shape."""
+    return read_index(path.read_text(encoding="utf-8"))
 
 
 def _files(value: int | list[int] | None) -> list[int]:

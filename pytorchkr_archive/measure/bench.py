@@ -13,13 +13,21 @@ Korean search (issue: Korean search that finds Korean words):
 * the time a query takes in Chromium (``Search._parseQuery`` and
   ``Search._performSearch``, the work done between Enter and the results).
 
+A search's bytes (below, ``report_search_bytes``): what a search that finds
+every event downloads, on synthetic archives of 100 and 1,000 events, today
+and at the commit before the archive wrote its own index and summaries.
+
 The parallel view (:mod:`.bench_parallel`): the event page's weight in the
 default view and with the view on, and the time the view takes to show.
+
+Page sizes (:mod:`.bench_builds`): every listing page at 100 and 1,000
+events, now and before the listings were cut by year.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import shutil
 import statistics
@@ -29,6 +37,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import snowballstemmer
 from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
@@ -36,10 +45,22 @@ from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
 from pytorchkr_archive.korean_search import analyzer
 from pytorchkr_archive.korean_search.language import SearchKorean
 from pytorchkr_archive.korean_search.lookup import korean_related, load_index, search
-from pytorchkr_archive.measure.bench_builds import BUILDS_HEADING, report_builds
+from pytorchkr_archive.measure.bench_builds import (
+    BUILDS_HEADING,
+    LANGUAGES,
+    PAGES_HEADING,
+    SCALE_HEADING,
+    archive_build,
+    export,
+    measure,
+    report_builds,
+    report_pages,
+    report_scale,
+    synthetic_archive,
+)
 from pytorchkr_archive.measure.bench_ko_corpus import CORPUS_HEADING, report_corpus
 from pytorchkr_archive.measure.bench_parallel import PARALLEL_HEADING, report_parallel
-from pytorchkr_archive.measure.chromium import find_chromium
+from pytorchkr_archive.measure.chromium import find_chromium, missing_message
 from pytorchkr_archive.measure.korean_corpus import CorpusError
 from pytorchkr_archive.measure.machine import machine
 
@@ -271,6 +292,199 @@ def report_search(source: Path, runs: int, with_kiwi: bool = False) -> str:
         return "\n".join(lines)
 
 
+# -- A search's bytes ------------------------------------------------------------------
+#
+# A search's bytes, for ``make bench`` and the budget test: synthetic archives.
+#
+# A search is the search page opened with ``?q=<query>`` until its result list
+# is complete and the requests it set off are done.  Each local response is
+# counted by the size of its body as received (the local server does not
+# compress; a server that does sends less) in one of three parts:
+#
+# * ``index``: ``searchindex.js``, which every search downloads whole;
+# * ``results``: what is fetched for the results: the summaries
+#   (``_search/<page>.txt``) or, as Sphinx's search page did, the pages found;
+# * ``page``: the search page itself, its stylesheets, scripts and fonts, the
+#   same for every search and within the page budget of ``test_page_weight``.
+#
+# "A search's bytes", whose budget is :data:`BUDGET`, are ``index`` and
+# ``results``: what the archive's size and the query decide.
+#
+# Each archive (``bench_builds.synthetic_archive``: the 2025 event and copies
+# of it under other dates) is built in both languages by today's sources and
+# by a baseline commit's (``git archive``, Sphinx's own search page and index
+# before the archive wrote its own), then searched in Chromium for a word of
+# every event.  Sizes, not times: one run is enough.
+
+#: A search's bytes (index and results) at 1,000 events, whatever it finds.
+BUDGET = 300_000
+#: A query that finds every event of a synthetic archive, per language.
+EVERY_EVENT = {"en": "PyTorch", "ko": "파이토치"}
+#: The search page's summary once its result list is complete, in either language.
+FINISHED = (
+    "() => { const s = document.querySelector('#search-results .search-summary');"
+    " return s && /마쳤습니다|일치하는 문서가 없습니다|Search finished|did not match/"
+    ".test(s.textContent); }"
+)
+
+
+@dataclass(frozen=True)
+class SearchBytes:
+    """One search's downloads: bytes per part, and how many results it listed."""
+
+    page: int
+    index: int
+    results: int
+    fetched_results: int
+    found: int
+
+    @property
+    def search(self) -> int:
+        """The bytes the budget counts: the index and what the results fetched."""
+        return self.index + self.results
+
+
+def part_of(url: str, search_page: str) -> str:
+    """Which part of a search a local response is (see the module's docstring)."""
+    path = urlsplit(url).path
+    if path.endswith("/searchindex.js"):
+        return "index"
+    if "/_search/" in path or (path.endswith(".html") and path != urlsplit(search_page).path):
+        return "results"
+    return "page"
+
+
+def measure_search(page, search_page: str, query: str, timeout: float = 120_000) -> SearchBytes:
+    """Search ``query`` on ``search_page`` (a Playwright page, fresh: nothing
+    cached) and count what it downloads: each finished local request's
+    response body, as the browser received it."""
+    finished: list = []
+
+    def record(request) -> None:
+        if urlsplit(request.url).hostname in ("127.0.0.1", "localhost"):
+            finished.append(request)
+
+    page.on("requestfinished", record)
+    try:
+        page.goto(f"{search_page}?q={quote(query)}", wait_until="load")
+        page.wait_for_function(FINISHED, timeout=timeout)
+        # The summaries of the results near the screen, then nothing more.
+        page.wait_for_load_state("networkidle", timeout=timeout)
+        found = page.locator("#search-results ul.search > li").count()
+    finally:
+        page.remove_listener("requestfinished", record)
+    sizes: dict[str, int] = {"page": 0, "index": 0, "results": 0}
+    fetched = 0
+    for request in finished:
+        response = request.response()
+        if response is None or not response.ok:
+            continue
+        part = part_of(request.url, search_page)
+        sizes[part] += request.sizes()["responseBodySize"]
+        fetched += part == "results"
+    return SearchBytes(sizes["page"], sizes["index"], sizes["results"], fetched, found)
+
+
+#: The heading of this section of docs/benchmarks.md (kept when not measured).
+SEARCH_BYTES_HEADING = "## A search's bytes"
+#: The commit before the archive wrote its own index and summaries.
+BASELINE = "6ac15cc"
+SIZES = (100, 1_000)
+
+
+def built_archive(tree: Path, work: Path, events: int) -> Path:
+    """A synthetic archive of ``events`` made from ``tree``, built in both languages
+    by ``tree``'s own package; its output folder."""
+    project = synthetic_archive(tree, work, events)
+    measure(archive_build(project), project)
+    return project / "_build" / "html"
+
+
+def search_site(site: Path, chromium: Path) -> dict[str, SearchBytes]:
+    """Each language's search for a word of every event, counted."""
+    from playwright.sync_api import sync_playwright
+
+    from pytorchkr_archive.measure.chromium import (
+        CHROMIUM_ARGS,
+        OUTSIDE_LOCALHOST,
+        block_outside_localhost,
+    )
+    from pytorchkr_archive.sitebuild.localserver import serve
+
+    found = {}
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        for lang in LANGUAGES:
+            context = browser.new_context()  # nothing cached
+            context.route(OUTSIDE_LOCALHOST, block_outside_localhost)
+            page = context.new_page()
+            found[lang] = measure_search(
+                page, f"{url}/{lang}/search.html", EVERY_EVENT[lang], timeout=600_000
+            )
+            context.close()
+        browser.close()
+    return found
+
+
+def rows(site: Path, events: int, label: str, chromium: Path) -> list[str]:
+    """The table's rows of one built archive, one per language."""
+    found_rows = []
+    for lang, found in search_site(site, chromium).items():
+        index = (site / lang / "searchindex.js").read_bytes()
+        found_rows.append(
+            f"| {events:,} | {label} | {lang} | {found.found:,} | "
+            f"{found.index:,} | {len(gzip.compress(index, 9)):,} | "
+            f"{found.results:,} ({found.fetched_results:,}) | "
+            f"**{found.search:,}** | {found.page:,} |"
+        )
+    return found_rows
+
+
+def table(lines: list[str], baseline: str) -> str:
+    """This section of the report, around the table's rows."""
+    return "\n".join([
+        SEARCH_BYTES_HEADING,
+        "",
+        "A search for a word of every event (`PyTorch`, `파이토치`) on synthetic archives "
+        "(the 2025 event and copies of it under other dates), both languages built by "
+        f"`make html`'s build, with today's sources and with commit `{baseline}`'s "
+        "(Sphinx's search page and index); what Chromium downloads, in bytes of "
+        "response bodies (the local server does not compress). *A search* is the index "
+        "and what is fetched for the results, the summaries or, before, the pages found "
+        f"(budget: {BUDGET:,} B at 1,000 events, asserted by "
+        "`tests/in_browser/test_search_bytes.py`); the search page itself (HTML, CSS, "
+        "scripts) is the same for every search. The gzip column is what a compressing "
+        "server would send of the index. One run: sizes depend on the sources, not on "
+        "the machine (only the number of summaries fetched varies a little, with how many "
+        "results are near the screen when their summaries arrive).",
+        "",
+        "| events | sources | language | results | searchindex.js | gzip -9 "
+        "| fetched for results (files) | a search | search page |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        *lines,
+    ])  # fmt: skip
+
+
+def report_search_bytes(source: Path, baseline: str = BASELINE) -> str:
+    """This section of the report: 100 and 1,000 events, before and now."""
+    chromium = find_chromium()
+    if chromium is None:
+        raise SystemExit(f"error: {missing_message()}")
+    lines: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        trees = [
+            (f"before (`{baseline}`)", export(source, baseline, work / "baseline")),
+            ("now", source),
+        ]
+        for events in SIZES:
+            for number, (label, tree) in enumerate(trees):
+                site = built_archive(tree, work / f"{events}-{number}", events)
+                lines += rows(site, events, label, chromium)
+                shutil.rmtree(site.parent.parent)
+    return table(lines, baseline)
+
+
 #: Where the figures that make bench does not measure begin in docs/benchmarks.md.
 KEPT = "<!-- Measured by other commands: make bench keeps what follows. -->"
 
@@ -296,8 +510,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
     parser.add_argument(
         "--only",
-        choices=("builds", "search", "parallel"),
-        help="measure one section only (the others keep their last figures)",
+        choices=("builds", "search", "search-bytes", "parallel", "scale", "pages"),
+        help="measure one section only (the others keep their last figures); scale (the "
+        "translator's loop and the feeds' sizes) and pages (the listings' sizes), at 100 and "
+        "1,000 events, are measured only so",
+    )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="DIR",
+        help="with --only scale: also measure the checkout in DIR (git worktree add DIR "
+        "<commit>), the runs paired",
     )
     parser.add_argument(
         "--with-kiwi",
@@ -335,9 +558,16 @@ def main(argv: list[str] | None = None) -> int:
         report_search(Path(), args.runs, args.with_kiwi)
         if args.only in (None, "search")
         else kept_section(old, SEARCH_HEADING),
+        report_search_bytes(Path())
+        if args.only == "search-bytes"
+        else kept_section(old, SEARCH_BYTES_HEADING),
         report_parallel(Path(), args.runs)
         if args.only in (None, "parallel")
         else kept_section(old, PARALLEL_HEADING),
+        report_scale(Path(), args.runs, args.against)
+        if args.only == "scale"
+        else kept_section(old, SCALE_HEADING),
+        report_pages(Path()) if args.only == "pages" else kept_section(old, PAGES_HEADING),
         corpus,
     ]
     sections = [section for section in sections if section]

@@ -1,4 +1,4 @@
-"""Build speed, for ``make bench``: both languages, the translator's loop, scaling.
+"""Build speed and page sizes, for ``make bench``: both languages, the translator's loop, scaling.
 
 Every figure is the median of several runs of real commands on copies of the
 project in a temporary folder (the project's own ``_build`` is not touched):
@@ -14,10 +14,32 @@ project in a temporary folder (the project's own ``_build`` is not touched):
 * **scaling**: synthetic archives of 10, 100 and 300 events (copies of the
   first event under other dates, with their Korean catalogs; never
   published), both languages from scratch: seconds per page and the peak
-  memory of the largest build process.
+  memory of the largest build process;
+* **at scale** (``make bench BENCH_ARGS="--only scale --against DIR"``, not
+  in the default run: half an hour and more): the translator's loop and the
+  sizes of the feeds and calendars on synthetic archives of 100 and 1,000
+  events, this tree against another checkout (``git worktree add DIR
+  <commit>``), their runs paired.
 
 The runs of the things compared alternate, so that whatever else the machine
 does weighs on both alike.
+
+**Page sizes** (every listing page at 100 and 1,000 events):
+
+The archive's page budget is 130 KB of HTML, CSS and JavaScript (photos
+aside; ``tests/in_browser/test_page_weight.py``).  A listing (the landing
+page, ``events/`` and its years, a series and its years, the speakers index)
+grows with the archive; this measures the largest of each kind, in each
+language, on synthetic archives (:func:`~.bench_builds.synthetic_archive`:
+copies of the first event a week apart, with their Korean catalogs, so one
+series holds every event) built in both languages from scratch, for the
+tree as it is and, to compare, for the commit :data:`BASELINE` (``git
+archive`` of it: the listings as they were before they were cut by year).
+
+Two figures per page: its HTML, and its weight as the browser fetches it
+(the HTML with the stylesheets and scripts it links; :func:`page_weight`).
+``tests/events/test_listing_sizes.py`` asserts the budget on every listing
+page of a 1,000-event archive; here are the figures.
 """
 
 from __future__ import annotations
@@ -26,24 +48,32 @@ import datetime
 import itertools
 import multiprocessing
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from io import BytesIO
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from pytorchkr_archive.measure.machine import machine
 from pytorchkr_archive.sitebuild import live
 from pytorchkr_archive.sitebuild.site import sphinx_command
 from pytorchkr_archive.sitebuild.sources import copy_sources
 
 #: The heading of this section of docs/benchmarks.md (kept when not measured).
 BUILDS_HEADING = "## Build speed"
+#: The heading of the loop and the sizes at scale (``--only scale``).
+SCALE_HEADING = "## The translator's loop and the feeds at scale"
+#: The budget of every page and file a reader downloads whole (bytes).
+PAGE_BUDGET = 130 * 1024
 EVENT = "2025-03-30-pytorch-core-conference"
 CATALOG = Path("locale/ko/LC_MESSAGES/events") / f"{EVENT}.po"
 #: The msgstr fragment the translator's loop edits, back and forth.
@@ -81,9 +111,17 @@ def measure(command: list[str], cwd: Path) -> Measure:
     return Measure(seconds, usage.ru_maxrss)
 
 
+def build_module(project: Path) -> str:
+    """The module ``make html`` runs in ``project``: ``pytorchkr_archive.build``
+    in a commit from before the package was grouped by concern (a5b6eb6)."""
+    if (project / "pytorchkr_archive" / "sitebuild" / "site.py").is_file():
+        return "pytorchkr_archive.sitebuild.site"
+    return "pytorchkr_archive.build"
+
+
 def archive_build(project: Path, *languages: str) -> list[str]:
     """``make html`` (all languages, or the ones given), in ``project``."""
-    command = [sys.executable, "-m", "pytorchkr_archive.sitebuild.site"]
+    command = [sys.executable, "-m", build_module(project)]
     for lang in languages:
         command += ["-l", lang]
     return command
@@ -105,8 +143,17 @@ def clean(project: Path) -> None:
 
 def synthetic_archive(source: Path, dest: Path, events: int) -> Path:
     """A copy of the project with ``events`` events: the first one and copies
-    of it, a week apart going back, each with its Korean catalog."""
+    of it, a week apart going back, each with its Korean catalog.
+
+    The record's other events are left out, so that an archive of N events
+    has N, each the same size, whatever the record holds.
+    """
     project = copy_sources(source, dest)
+    for other in (project / "events").glob("2*.md"):
+        if other.stem != EVENT:
+            other.unlink()
+            for catalog in (project / "locale").glob(f"*/LC_MESSAGES/events/{other.stem}.po"):
+                catalog.unlink()
     page = (project / "events" / f"{EVENT}.md").read_text(encoding="utf-8")
     catalog = (project / CATALOG).read_bytes()
     day = datetime.date(2025, 3, 30)
@@ -331,6 +378,178 @@ def scaling_section(source: Path, work: Path, runs: int, sizes: tuple[int, ...])
     ]
 
 
+def written_files(folder: Path) -> dict[str, int]:
+    """Every file under ``folder`` and its modification time (ns): a file
+    rewritten by a build has another, one left alone keeps it (the staging
+    copy keeps times)."""
+    return {
+        path.relative_to(folder).as_posix(): path.stat().st_mtime_ns
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def feed_sizes(html: Path) -> dict[str, int]:
+    """The sizes in bytes of what feed readers and calendar apps download, in
+    every language: ``feed.xml``, ``events.ics``, and the largest year's
+    calendar (``events-<year>.ics``), those a commit writes (a5b6eb6 has no calendars)."""
+    found = {}
+    for lang in LANGUAGES:
+        folder = html / lang
+        for name in ("feed.xml", "events.ics"):
+            if (folder / name).is_file():
+                found[f"{lang} {name}"] = (folder / name).stat().st_size
+        years = [path.stat().st_size for path in folder.glob("events-*.ics")]
+        if years:
+            found[f"{lang} events-<year>.ics"] = max(years)
+    return found
+
+
+def commit_of(source: Path) -> str:
+    """The commit a checkout is at (short), with ``+`` when its files differ from it."""
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=source, capture_output=True, text=True
+    )
+    if head.returncode:
+        return source.name
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"],
+        cwd=source,
+        capture_output=True,
+        text=True,
+    )
+    return head.stdout.strip() + ("+" if status.stdout.strip() else "")
+
+
+@dataclass(frozen=True)
+class AtScale:
+    """One checkout on one synthetic archive."""
+
+    commit: str
+    events: int
+    full: Measure
+    rebuild: float
+    rewritten: int
+    sizes: dict[str, int]
+
+
+def at_scale(trees: list[Path], work: Path, events: int, runs: int) -> list[AtScale]:
+    """Each checkout's archive of ``events`` events: built whole (both
+    languages, once), then ``runs`` Korean rebuilds after one msgstr edit
+    each, the checkouts' rebuilds alternating."""
+    projects = [
+        synthetic_archive(tree, work / f"scale-{number}-{events}", events)
+        for number, tree in enumerate(trees)
+    ]
+    fulls = [measure(archive_build(project), project) for project in projects]
+    sizes = [feed_sizes(project / "_build" / "html") for project in projects]
+    rewritten: list[list[int]] = [[] for _ in projects]
+
+    def rebuild(number: int) -> Callable[[], Measure]:
+        project, edits = projects[number], itertools.cycle(EDITS)
+
+        def step() -> Measure:
+            edit_catalog(project, *next(edits))
+            folder = project / "_build" / "html" / "ko"
+            before = written_files(folder)
+            measured = measure(archive_build(project, "ko"), project)
+            after = written_files(folder)
+            changed = {name for name in before.keys() | after.keys()}
+            rewritten[number].append(sum(before.get(n) != after.get(n) for n in changed))
+            return measured
+
+        return step
+
+    loops = alternate(runs, *(rebuild(number) for number in range(len(projects))))
+    found = [
+        AtScale(
+            commit_of(tree),
+            events,
+            full,
+            statistics.median([m.seconds for m in loop]),
+            int(statistics.median(count)),
+            size,
+        )
+        for tree, full, loop, count, size in zip(
+            trees, fulls, loops, rewritten, sizes, strict=True
+        )
+    ]
+    for project in projects:
+        shutil.rmtree(project, ignore_errors=True)
+    return found
+
+
+def kb(size: int | None) -> str:
+    """A size in KB, marked when it is over the page budget."""
+    if size is None:
+        return "–"
+    return f"{size / 1024:.0f}" + (" **over**" if size >= PAGE_BUDGET else "")
+
+
+def report_scale(
+    source: Path, runs: int, against: Path | None = None, sizes: tuple[int, ...] = (100, 1000)
+) -> str:
+    """The translator's loop and the feeds' sizes at scale, this tree against
+    ``against`` (a checkout of another commit) when given."""
+    trees = [source.resolve(), *([against.resolve()] if against else [])]
+    rows, size_rows = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for events in sizes:
+            # The 1,000-event archive: a minute and more a build; fewer runs.
+            count = runs if events < 1000 else max(3, runs // 2)
+            results = at_scale(trees, Path(tmp), events, count)
+            base = results[-1].rebuild
+            for result in results:
+                ratio = f"{result.rebuild / base:.2f}x" if len(results) > 1 else "–"
+                rows.append(
+                    f"| {events:,} | {result.commit} | {result.full.seconds:.1f} | "
+                    f"{result.full.peak_kib / 1024:.0f} | {result.rebuild:.2f} ({count} runs) | "
+                    f"{ratio} | {result.rewritten} |"
+                )
+                size = result.sizes
+                size_rows.append(
+                    f"| {events:,} | {result.commit} | "
+                    + " | ".join(
+                        f"{kb(size.get(f'en {name}'))} / {kb(size.get(f'ko {name}'))}"
+                        for name in ("feed.xml", "events.ics", "events-<year>.ics")
+                    )
+                    + " |"
+                )
+            print("\n".join([*rows[-len(results) :], *size_rows[-len(results) :]]), flush=True)
+    compared = f", against {commit_of(against)} ({against})" if against else ""
+    return "\n".join(
+        [
+            SCALE_HEADING,
+            "",
+            "Synthetic archives (the first event copied a week apart, with its Korean",
+            f"catalog), this tree{compared}; each checkout's own code builds its copy",
+            '(`make bench BENCH_ARGS="--only scale --against DIR"`, DIR a',
+            "`git worktree add DIR <commit>`). Built whole once (both languages, from",
+            "scratch); then one `msgstr` of the first event's catalog edited and the",
+            "Korean rebuild (`make html -l ko`'s build), the checkouts' rebuilds",
+            "alternating; median seconds, and the files of `_build/html/ko` the",
+            "rebuild wrote (the staging copy keeps the others' times).",
+            "",
+            "| events | commit | full build (s) | peak memory (MiB) | Korean rebuild after "
+            "one edit (s) | against the last row | files rewritten |",
+            "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+            *rows,
+            "",
+            "What feed readers and calendar apps download again at every refresh,",
+            f"English / Korean, in KB (budget: {PAGE_BUDGET // 1024} KB; `events-<year>.ics`: the",
+            "largest year's calendar, where there are such):",
+            "",
+            "| events | commit | `feed.xml` | `events.ics` | `events-<year>.ics` |",
+            "| ---: | --- | ---: | ---: | ---: |",
+            *size_rows,
+            "",
+            "Measured on its own, so with its own machine: "
+            + "; ".join(f"{key} {value}" for key, value in machine() if key != "browser")
+            + f"; {time.strftime('%Y-%m-%d')}.",
+        ]
+    )
+
+
 def report_builds(source: Path, runs: int, sizes: tuple[int, ...] = (10, 100, 300)) -> str:
     """The build speed section of the report."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -344,3 +563,143 @@ def report_builds(source: Path, runs: int, sizes: tuple[int, ...] = (10, 100, 30
             lines += [*section, ""]
             print("\n".join(section), flush=True)
         return "\n".join(lines).rstrip()
+
+
+# -- Page sizes ----------------------------------------------------------------------
+
+#: The heading of the page sizes section (kept when not measured).
+PAGES_HEADING = "## Page sizes"
+#: The commit before the listings were cut (the landing page, events/, the
+#: series and the speakers index listed everything).
+BASELINE = "6ac15cc"
+SIZES = (100, 1000)
+BUDGET = 130_000
+#: Each kind of listing page, by the pattern of its path under a language.
+KINDS = (
+    ("landing page", re.compile(r"index\.html")),
+    ("events/", re.compile(r"events/index\.html")),
+    ("a year of events/ (largest)", re.compile(r"events/\d{4}\.html")),
+    ("a series (largest)", re.compile(r"series/(?!index)[^/]+\.html")),
+    ("a year of a series (largest)", re.compile(r"series/[^/]+/\d{4}\.html")),
+    ("speakers index", re.compile(r"speakers\.html")),
+)
+_LINKED = re.compile(r'<(?:link[^>]*?rel="stylesheet"[^>]*?href|script[^>]*?src)="([^"?#]+)[^"]*"')
+
+
+def listing_pages(html: Path) -> list[Path]:
+    """Every listing page of one language's output: ``html`` is ``_build/html/<lang>``."""
+    return sorted(
+        path
+        for path in html.rglob("*.html")
+        if any(pattern.fullmatch(path.relative_to(html).as_posix()) for _, pattern in KINDS)
+    )
+
+
+def page_weight(page: Path, html: Path) -> int:
+    """The page's bytes as the browser fetches them: its HTML and every local
+    stylesheet and script it links (fonts and photos aside; there are none in
+    the listings)."""
+    text = page.read_text(encoding="utf-8")
+    total = len(text.encode("utf-8"))
+    for url in sorted(set(_LINKED.findall(text))):
+        if "://" in url or url.startswith("//"):
+            continue
+        linked = (page.parent / url).resolve()
+        if linked.is_file():
+            total += linked.stat().st_size
+    return total
+
+
+def sizes(output: Path) -> dict[str, dict[str, tuple[int, int]]]:
+    """Per kind of page and language, the largest page's (HTML bytes, weight)."""
+    found: dict[str, dict[str, tuple[int, int]]] = {}
+    for lang in LANGUAGES:
+        html = output / lang
+        for path in listing_pages(html):
+            name = path.relative_to(html).as_posix()
+            kind = next(k for k, pattern in KINDS if pattern.fullmatch(name))
+            figure = (path.stat().st_size, page_weight(path, html))
+            shown = found.setdefault(kind, {})
+            if figure > shown.get(lang, (0, 0)):
+                shown[lang] = figure
+    return found
+
+
+def export(source: Path, commit: str, dest: Path) -> Path:
+    """The project's files at ``commit`` (``git archive``), in ``dest``."""
+    tar = subprocess.run(
+        ["git", "-C", str(source), "archive", "--format=tar", commit],
+        check=True,
+        capture_output=True,
+    ).stdout
+    dest.mkdir(parents=True)
+    with tarfile.open(fileobj=BytesIO(tar)) as archive:
+        archive.extractall(dest, filter="data")
+    return dest
+
+
+def built_sizes(source: Path, work: Path, events: int) -> dict[str, dict[str, tuple[int, int]]]:
+    """Build a synthetic archive of ``events`` events from ``source``; its sizes."""
+    project = synthetic_archive(source, work / f"archive-{events}", events)
+    measure(archive_build(project), project)
+    return sizes(project / "_build" / "html")
+
+
+def page_kb(figure: tuple[int, int] | None) -> str:
+    """A page's HTML and weight in KB, marked when the weight is over the budget."""
+    if figure is None:
+        return "–"
+    html, weight = figure
+    mark = "" if weight < BUDGET else " ⚠"
+    return f"{html / 1000:,.1f} / {weight / 1000:,.1f}{mark}"
+
+
+def table(results: dict[int, dict[str, dict[str, tuple[int, int]]]]) -> list[str]:
+    """One row per kind of page; per size and language, HTML / weight in KB."""
+    head = " | ".join(f"{n:,} events, {lang}" for n in SIZES for lang in LANGUAGES)
+    lines = [f"| page | {head} |", "| --- |" + " ---: |" * (len(SIZES) * len(LANGUAGES))]
+    for kind, _ in KINDS:
+        cells = [page_kb(results[n].get(kind, {}).get(lang)) for n in SIZES for lang in LANGUAGES]
+        if any(cell != "–" for cell in cells):
+            lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    return lines
+
+
+Sizes = dict[int, dict[str, dict[str, tuple[int, int]]]]
+
+
+def report_pages(source: Path, baseline: str | None = BASELINE) -> list[str]:
+    """The page sizes section: the tree as it is, and ``baseline`` (if given)."""
+    source = source.resolve()
+    with tempfile.TemporaryDirectory(prefix="archive-pages-") as tmp:
+        work = Path(tmp)
+        after = {n: built_sizes(source, work / "after", n) for n in SIZES}
+        before = None
+        if baseline:
+            old = export(source, baseline, work / "baseline")
+            before = {n: built_sizes(old, work / "before", n) for n in SIZES}
+    return section(after, before, baseline)
+
+
+def section(after: Sizes, before: Sizes | None, baseline: str | None) -> list[str]:
+    """The section's text, from the figures of the tree and of ``baseline``."""
+    lines = [
+        PAGES_HEADING,
+        "",
+        "The largest listing page of each kind on synthetic archives (copies of the "
+        "first event a week apart, with their Korean catalogs; one series holds every "
+        "event), both languages built from scratch: its HTML / its weight with the "
+        f"stylesheets and scripts it links, in KB (⚠: over the {BUDGET // 1000} KB page "
+        "budget). `python -m pytorchkr_archive.measure.bench --only pages`. "
+        "`tests/events/test_listing_sizes.py` asserts the budget on the HTML of every "
+        "listing page at 1,000 events; the weight adds the stylesheets and scripts every "
+        "page links (about 80 KB, Furo's mostly), which the browser keeps from page to page.",
+        "",
+        "The tree as it is:",
+        "",
+        *table(after),
+    ]
+    if before is not None:
+        heading = f"Before, at {baseline} (every event listed on one page):"
+        lines += ["", heading, "", *table(before)]
+    return lines

@@ -10,14 +10,15 @@ publishes ``_build/html``.
 So after each HTML build, every file derived from a page that is not among
 the sources any more is removed: its HTML page, and the files the archive
 and Sphinx write beside it under the same name (its calendar
-``<page>.ics``, its parallel-view data ``_parallel/<page>.js``, its source
-``_sources/<page>.md.txt``).  The pages the builder writes of its own
-(the index, the search page) and the files of ``html_extra_path`` are
-kept.  Nothing else is touched: the build stays incremental.
+``<page>.ics``, its parallel-view data ``_parallel/<page>.js``, its search
+summary ``_search/<page>.txt``, its source ``_sources/<page>.md.txt``).
+The pages the builder writes of its own (the index, the search page) and
+the files of ``html_extra_path`` are kept.  Nothing else is touched: the build stays incremental.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -31,11 +32,13 @@ _written: WeakKeyDictionary[Sphinx, set[str]] = WeakKeyDictionary()
 
 #: Folders under the output that hold one file per page, named after the
 #: page, and the suffix each adds to the page's name.
-PER_PAGE_FOLDERS = {"_parallel": (".js",), "_sources": (".txt",)}
+PER_PAGE_FOLDERS = {"_parallel": (".js",), "_search": (".txt",), "_sources": (".txt",)}
 #: Files beside a page that are named after it (``events/<page>.ics``).
 PER_PAGE_SUFFIXES = (".html", ".ics")
-#: Files at the output's root that are not pages' (the calendar of every event).
+#: Files at the output's root that are not pages': the calendar to subscribe
+#: to, and each year's (``events-<year>.ics``, :mod:`pytorchkr_archive.events.calendars`).
 SITE_FILES = frozenset({"events.ics"})
+SITE_FILE_PATTERN = re.compile(r"events-\d{4}\.ics")
 
 
 def remember_page(
@@ -56,7 +59,8 @@ def page_of(relative: Path) -> str | None:
                 # _sources/<page>.md.txt: the source's own suffix, too.
                 return name.rsplit(".", 1)[0] if parts[0] == "_sources" else name
         return None
-    if parts[0].startswith(("_", ".")) or relative.as_posix() in SITE_FILES:
+    name = relative.as_posix()
+    if parts[0].startswith(("_", ".")) or name in SITE_FILES or SITE_FILE_PATTERN.fullmatch(name):
         return None
     if relative.suffix in PER_PAGE_SUFFIXES:
         return relative.with_suffix("").as_posix()

@@ -32,6 +32,8 @@ import html5lib
 import icalendar
 from lxml import etree
 
+from pytorchkr_archive.korean_search.index_format import expand as expand_index
+
 # -- What may differ -------------------------------------------------------------------
 
 #: Attributes that carry human text (a translation may change their value).
@@ -59,7 +61,7 @@ TEXT_META = frozenset(
 #: compared as JSON).
 RAW_TEXT = frozenset({"script", "style"})
 #: Keys of the schema.org JSON-LD whose string values are human text.
-JSON_LD_TEXT = frozenset({"name", "description", "addressLocality"})
+JSON_LD_TEXT = frozenset({"name", "description", "addressLocality", "streetAddress"})
 #: iCalendar properties whose values are human text (the site's title names
 #: the calendar, hence NAME and X-WR-CALNAME).
 ICS_TEXT = frozenset({"SUMMARY", "DESCRIPTION", "LOCATION", "NAME", "X-WR-CALNAME"})
@@ -467,9 +469,18 @@ def _search_index(file: str, base: dict, new: dict) -> list[Difference]:
 
 
 def compare_search_index(file: str, base: str, new: str) -> list[Difference]:
-    return _compare_call(
-        file, base, new, "Search.setIndex", lambda b, n: _search_index(file, b, n)
-    )
+    """``searchindex.js``, written compactly (index_format.py): compared in
+    Sphinx's shape, as the search page expands it."""
+
+    def then(b: Any, n: Any) -> list[Difference]:
+        try:
+            n = expand_index(n)
+        except (AttributeError, KeyError, TypeError, ValueError) as error:
+            why = f"not the archive's index format: {error}"
+            return [Difference(file, "Search.setIndex", why)]
+        return _search_index(file, expand_index(b), n)
+
+    return _compare_call(file, base, new, "Search.setIndex", then)
 
 
 def _translations(file: str, base: dict, new: dict) -> list[Difference]:
@@ -787,6 +798,10 @@ def compare_file(file: str, base: bytes, new: bytes) -> list[Difference]:
             return compare_parallel(file, text(base), text(new))
         if name == "searchindex.js":
             return compare_search_index(file, text(base), text(new))
+        if "/_search/" in f"/{file}" and name.endswith(".txt"):
+            # A search summary: text, put into the page as text (textContent).
+            text(new)
+            return []
         if file.endswith("_static/translations.js"):
             return compare_translations(file, text(base), text(new))
         if name.endswith(".xml"):

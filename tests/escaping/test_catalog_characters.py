@@ -153,9 +153,9 @@ def test_the_gate_leaves_refused_messages_out_of_the_mo(hostile: Path) -> None:
     with Path(info.mo_path).open("rb") as mo:
         compiled = gettext.GNUTranslations(mo)
     assert compiled.pgettext("event city", "Seoul") == "Seoul"  # left out: English shows
-    assert compiled.pgettext("event summary", "The fifth technical conference of the PyTorch "
-                             "Korea User Group, with a PyTorch core maintainer: seven talks "
-                             "and a panel.").startswith("The fifth")  # fmt: skip
+    assert compiled.pgettext("event summary", "A technical conference of the PyTorch "
+                             "Korea User Group with a PyTorch core maintainer: seven talks "
+                             "and a panel.").startswith("A technical")  # fmt: skip
     assert compiled.gettext("Final Thoughts") != "Final Thoughts"  # the rest is translated
     assert not any(
         ch in text

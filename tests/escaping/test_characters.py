@@ -129,10 +129,10 @@ def test_each_character_is_named_for_a_person(character: str, shown: str) -> Non
 @pytest.mark.parametrize(
     ("old", "new", "field", "shown"),
     [
-        ('summary: "The fifth', 'summary: "The\\v fifth', "event.summary", "U+000B"),
+        ('summary: "A technical', 'summary: "A\\v technical', "event.summary", "U+000B"),
         ("  city: Seoul", '  city: "Se\\x1boul"', "event.city", "U+001B (escape)"),
         ("    - Meta", '    - "Me\\fta"', "event.organizations[1]", "U+000C"),
-        ('summary: "The fifth', 'summary: "The\\u0085 fifth', "event.summary", "U+0085"),
+        ('summary: "A technical', 'summary: "A\\u0085 technical', "event.summary", "U+0085"),
     ],
 )
 def test_front_matter_refuses_them_naming_field_and_line(
@@ -154,8 +154,8 @@ def test_front_matter_keeps_tabs_line_breaks_hangul_and_emoji(tmp_path: Path) ->
     text = (PROJECT / f"{EVENT}.md").read_text(encoding="utf-8")
     page = tmp_path / "page.md"
     page.write_text(
-        text.replace('summary: "The fifth', 'summary: "한국\\t🙌\\nThe fifth', 1), "utf-8"
+        text.replace('summary: "A technical', 'summary: "한국\\t🙌\\nA technical', 1), "utf-8"
     )
     event, problems = load_event(page, "events/page.md")
     assert problems == []
-    assert event is not None and event.summary.startswith("한국\t🙌\nThe fifth")
+    assert event is not None and event.summary.startswith("한국\t🙌\nA technical")

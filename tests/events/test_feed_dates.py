@@ -28,7 +28,16 @@ import yaml
 from pytorchkr_archive.events import feeds
 from pytorchkr_archive.events.collection import collect
 from pytorchkr_archive.events.feeds import History, entry_dates, read_history
-from tests.conftest import EVENT, LANGUAGES, PROJECT, TESTS, copy_project, require_tool, run
+from tests.conftest import (
+    EVENT,
+    LANGUAGES,
+    PROJECT,
+    TESTS,
+    copy_project,
+    keep_only_events,
+    require_tool,
+    run,
+)
 from tests.helpers import once_per_run, soup
 
 NEW = "events/2027-01-20-winter-meetup"
@@ -166,6 +175,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
     def make(folder: Path) -> dict[str, Path]:
         project = copy_project(folder / "project")
+        keep_only_events(project, EVENT)  # the first event and the new one
         page = new_event(project)
         saved = time(SAVED).timestamp()
         os.utime(page, (saved, saved))
@@ -183,6 +193,7 @@ def repository(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
     def make(folder: Path) -> dict[str, Path]:
         project = copy_project(folder / "project")
+        keep_only_events(project, EVENT)  # the first event and the new one
         page = new_event(project)
         announced = page.read_text(encoding="utf-8")
         page.unlink()

@@ -21,7 +21,7 @@ import feedparser
 import icalendar
 import pytest
 
-from tests.conftest import EVENT, LANGUAGES, copy_project, run
+from tests.conftest import EVENT, LANGUAGES, copy_project, keep_only_events, run
 from tests.events.organizer import fill_in
 from tests.helpers import soup
 
@@ -53,6 +53,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The site before the new event ended, and after (rebuilt in place)."""
     folder = tmp_path_factory.mktemp("upcoming")
     project = copy_project(folder / "project")
+    keep_only_events(project, EVENT)  # the first event and the new one
     environ = {**os.environ, "ARCHIVE_NOW": "2026-12-01T12:00:00+09:00"}
     command = [sys.executable, "-m", "pytorchkr_archive.events.new_event"]
     run([*command, "--date", "2027-01-20", "--slug", "winter-meetup"], cwd=project, env=environ)
@@ -69,25 +70,38 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def listed(site: Path, lang: str, listing: str) -> dict[str, list[str]]:
-    """The pages each heading of a listing lists, by the heading's id."""
+    """The pages each heading of a listing lists, by the heading's id: its
+    events, or the years' pages of its table of years."""
     found: dict[str, list[str]] = {}
     for heading in soup(site / lang / listing).select(".event-list > [id]"):
-        items = heading.find_next_sibling("ul").select(".event-list-title")
+        items = heading.find_next_sibling(["ul", "div"]).select(".event-list-title, td a")
         found[heading["id"]] = [a["href"].rsplit("/", 1)[-1] for a in items]
     return found
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("listing", ["index.html", "events/index.html"])
-def test_upcoming_first_then_past_by_itself(sites, lang: str, listing: str) -> None:
-    before = listed(sites["before"], lang, listing)
+def test_upcoming_first_then_past_by_itself(sites, lang: str) -> None:
+    before = listed(sites["before"], lang, "index.html")
     assert list(before) == ["upcoming", "year-2025"]
     assert before["upcoming"] == ["2027-01-20-winter-meetup.html"]
-    heading = soup(sites["before"] / lang / listing).select_one("#upcoming").get_text()
+    heading = soup(sites["before"] / lang / "index.html").select_one("#upcoming").get_text()
     assert heading == UPCOMING[lang]
-    after = listed(sites["after"], lang, listing)
+    after = listed(sites["after"], lang, "index.html")
     assert list(after) == ["year-2027", "year-2025"]
     assert after["year-2027"] == ["2027-01-20-winter-meetup.html"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_events_lists_the_upcoming_then_the_years(sites, lang: str) -> None:
+    """events/ lists the events ahead, then the past years, each on its page;
+    a year's page is written once the year has a past event."""
+    before = listed(sites["before"], lang, "events/index.html")
+    assert before == {"upcoming": ["2027-01-20-winter-meetup.html"], "past": ["2025.html"]}
+    assert not (sites["before"] / lang / "events/2027.html").exists()
+    after = listed(sites["after"], lang, "events/index.html")
+    assert after == {"past": ["2027.html", "2025.html"]}
+    year = soup(sites["after"] / lang / "events/2027.html").select(".event-list-title")
+    assert [a["href"] for a in year] == ["2027-01-20-winter-meetup.html"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

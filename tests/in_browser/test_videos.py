@@ -20,7 +20,10 @@ from tests.browser import open_page, scroll_through, url_of
 from tests.conftest import EVENT, LANGUAGES
 from tests.helpers import soup
 
-TITLE = {"en": "Video: PyTorch Roadmap", "ko": "영상: PyTorch Roadmap"}
+TITLE = {
+    "en": "Video: The PyTorch roadmap and stories of its development",
+    "ko": "영상: PyTorch Roadmap 및 개발 이야기",
+}
 
 
 def outside(urls: list[str]) -> list[str]:

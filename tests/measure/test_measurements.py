@@ -108,3 +108,33 @@ def test_lighthouse_pages_are_the_landing_and_newest_event_pages(tmp_path: Path)
         ("ko: landing", "ko/index.html"),
         ("ko: event", "ko/events/2025-03-30-new.html"),
     ]
+
+
+def test_page_sizes_find_the_listing_pages_and_what_they_link(tmp_path: Path) -> None:
+    from pytorchkr_archive.measure.bench_builds import listing_pages, page_weight
+
+    html = tmp_path / "en"
+    for name in ("index", "events/index", "events/2024", "series/a", "series/a/2024", "speakers",
+                 "events/2024-05-01-meetup", "speakers/ada-park", "series/index"):  # fmt: skip
+        (html / f"{name}.html").parent.mkdir(parents=True, exist_ok=True)
+        (html / f"{name}.html").write_text("<p>page</p>", encoding="utf-8")
+    found = {p.relative_to(html).as_posix() for p in listing_pages(html)}
+    assert found == {
+        "index.html",
+        "events/index.html",
+        "events/2024.html",
+        "series/a.html",
+        "series/a/2024.html",
+        "speakers.html",
+    }
+    (html / "_static").mkdir()
+    (html / "_static/site.css").write_text("x" * 100, encoding="utf-8")
+    (html / "_static/site.js").write_text("y" * 10, encoding="utf-8")
+    page = html / "events/2024.html"
+    text = (
+        '<link rel="stylesheet" href="../_static/site.css?v=1" />'
+        '<script src="../_static/site.js?v=2"></script>'
+        '<script src="https://example.com/remote.js"></script>'
+    )
+    page.write_text(text, encoding="utf-8")
+    assert page_weight(page, html) == len(text) + 100 + 10

@@ -95,7 +95,7 @@ def test_search_messages_are_korean(site: Path) -> None:
 @pytest.mark.parametrize(
     ("lang", "site_title", "description_start"),
     [
-        ("en", "PyTorch Korea User Group Event Archive", "The fifth technical conference"),
+        ("en", "PyTorch Korea User Group Event Archive", "A technical conference of the"),
         ("ko", "파이토치 한국 사용자 모임 행사 아카이브", "PyTorch Core Maintainer와 함께한"),
     ],
 )

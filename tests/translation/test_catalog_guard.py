@@ -41,7 +41,7 @@ def errors(project: Path) -> list[str]:
 
 def test_only_changed_catalogs_are_checked_again(project: Path, checked: list[str]) -> None:
     assert errors(project) == []
-    assert len(checked) == 13
+    assert len(checked) == len(list((project / "locale" / "ko").rglob("*.po")))
     checked.clear()
     assert errors(project) == []
     assert checked == [], "an unchanged catalog was checked again"
@@ -70,4 +70,4 @@ def test_a_glossary_change_checks_every_catalog_again(project: Path, checked: li
     glossary = project / "locale" / "ko" / "glossary.csv"
     glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     errors(project)
-    assert len(checked) == 13
+    assert len(checked) == len(list((project / "locale" / "ko").rglob("*.po")))

@@ -108,7 +108,7 @@ def test_stats_counts_the_messages_of_the_page(obsolete_facts) -> None:
 
 def test_todo_lists_each_fact_at_its_obsolete_entry(obsolete_facts) -> None:
     todo = obsolete_facts["todo"]
-    assert "todo: 0 fuzzy, 14 untranslated, in 1 of 13 catalog(s)" in todo
+    assert "todo: 0 fuzzy, 14 untranslated, in 1 of 25 catalog(s)" in todo
     lines = (obsolete_facts["project"] / EVENT_PO).read_text(encoding="utf-8").splitlines()
     line = lines.index('#~ msgid "goorm"') + 1
     assert (
@@ -151,12 +151,13 @@ def test_a_message_that_is_two_elements_counts_once_on_the_page(tmp_path: Path) 
 
 def test_an_orphaned_catalog_is_not_counted_as_a_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
+    before = json.loads(tool(project, "stats", "--json").stdout)["ko"]["total"]
     orphan = project / "locale/ko/LC_MESSAGES/events/2019-01-01-gone.po"
     orphan.write_bytes((project / INDEX_PO).read_bytes())
     data = json.loads(tool(project, "stats", "--json").stdout)["ko"]
     assert "events/2019-01-01-gone.po" not in data["catalogs"]
     assert data["orphaned"] == ["locale/ko/LC_MESSAGES/events/2019-01-01-gone.po"]
-    assert data["total"]["messages"]["translated"] == 177  # the pages' messages, as before
+    assert data["total"]["messages"] == before["messages"]  # the pages' messages, as before
     table = tool(project, "stats").stdout
     assert "Left out: 1 catalog(s) whose page is gone" in table
     assert "2019-01-01-gone" in tool(project, "todo").stdout.splitlines()[-1]

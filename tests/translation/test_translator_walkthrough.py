@@ -95,7 +95,7 @@ def test_todo_lists_each_message_left_with_its_line(tmp_path: Path) -> None:
     todo = tool(project, "todo")
     assert todo.returncode == 0
     assert f"{EVENT_PO}:{fuzzy_line}: fuzzy: 'See you at the next conference" in todo.stdout
-    assert "todo: 1 fuzzy, 0 untranslated, in 1 of 13 catalog(s)" in todo.stdout
+    assert "todo: 1 fuzzy, 0 untranslated, in 1 of 25 catalog(s)" in todo.stdout
     # An untranslated message is listed too, at its own line.
     assert tool(project, "update_po").returncode == 0
     todo = tool(project, "todo").stdout

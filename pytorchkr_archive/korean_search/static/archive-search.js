@@ -1,26 +1,117 @@
-// Search result summaries that read as text (pytorchkr_archive.korean_search.summaries).
+// The archive's search page (pytorchkr_archive.korean_search), in every language.
 //
-// Sphinx makes a result's summary from the page's textContent, which runs
-// table cells, list items and headings together ("발표자발표행사 Alban
-// Desmaison ..."). The same text is taken here with a separator after each
-// table cell and a space after each other block and in place of each line
-// break, in every language.
-// Deferred: it runs after searchtools.js and before Search.init.
+// 1. searchindex.js is written compactly (index_format.py): lists of pages as
+//    ranges ("0-999"), a title's pages by anchor, no file names. It is
+//    expanded here to Sphinx's shape before searchtools.js sees it.
+// 2. Sphinx fetched the whole page of every result to make its summary: a
+//    search that matched every event downloaded every event page. Each build
+//    writes a short summary per page (_search/<page>.txt, summaries.py) and
+//    a result's summary is fetched only when the result comes near the
+//    screen, so a search downloads what the reader can see.
+//
+// Loaded after searchtools.js and before searchindex.js (templates/search.html).
 (() => {
   if (typeof Search === "undefined") return;
-  const sphinxHtmlToText = Search.htmlToText;
-  const CELLS = "th, td";
-  const BLOCKS =
-    "p, li, dt, dd, h1, h2, h3, h4, h5, h6, tr, caption, figcaption, blockquote, pre, div, section";
 
-  Search.htmlToText = (htmlString, anchor) => {
-    const html = new DOMParser().parseFromString(htmlString, "text/html");
-    html.querySelectorAll("br").forEach((br) => br.replaceWith(" "));
-    html.querySelectorAll(CELLS).forEach((cell) => {
-      if (cell.nextElementSibling) cell.append(" · ");
-    });
-    html.querySelectorAll(BLOCKS).forEach((block) => block.append(" "));
-    const text = sphinxHtmlToText(html.documentElement.outerHTML, anchor);
-    return text.replace(/\s+/g, " ").trim();
+  // -- 1. The compact index ------------------------------------------------
+  const numbers = (text) => {
+    const found = [];
+    for (const part of text.split(",")) {
+      if (!part) continue;
+      const [first, last] = part.split("-").map(Number);
+      for (let n = first; n <= (last ?? first); n++) found.push(n);
+    }
+    return found;
   };
+  const expandTerms = (terms) =>
+    Object.fromEntries(
+      Object.entries(terms).map(([word, pages]) => [
+        word,
+        typeof pages === "string" ? numbers(pages) : pages,
+      ]),
+    );
+  const expandTitles = (titles) =>
+    Object.fromEntries(
+      Object.entries(titles).map(([title, byAnchor]) => [
+        title,
+        Array.isArray(byAnchor)
+          ? byAnchor
+          : Object.entries(byAnchor)
+              .flatMap(([anchor, pages]) => numbers(pages).map((page) => [page, anchor || null]))
+              .sort((a, b) => a[0] - b[0]),
+      ]),
+    );
+  const sphinxSetIndex = Search.setIndex;
+  Search.setIndex = (data) => {
+    const index = {
+      ...data,
+      terms: expandTerms(data.terms),
+      titleterms: expandTerms(data.titleterms),
+      alltitles: expandTitles(data.alltitles),
+    };
+    if (typeof data.filenames === "string")
+      index.filenames = data.docnames.map((name) => name + data.filenames);
+    sphinxSetIndex(index);
+  };
+
+  // -- 2. Summaries, fetched as results come near the screen ---------------
+  // Sphinx's own summaries fetch the page found: off.
+  DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;
+  const root = document.documentElement.dataset.content_root ?? "";
+  const linkSuffix = DOCUMENTATION_OPTIONS.LINK_SUFFIX;
+  let highlightTerms = [];
+  const sphinxParseQuery = Search._parseQuery;
+  Search._parseQuery = (query) => {
+    const parsed = sphinxParseQuery(query);
+    highlightTerms = [...parsed[3]];
+    return parsed;
+  };
+
+  const summaries = new Map();
+  const summaryOf = (page) => {
+    if (!summaries.has(page))
+      summaries.set(
+        page,
+        fetch(`${root}_search/${page}.txt`)
+          .then((response) => (response.ok ? response.text() : ""))
+          .catch(() => ""),
+      );
+    return summaries.get(page);
+  };
+  const pageOf = (link) => {
+    const href = link.getAttribute("href").split("#")[0];
+    return linkSuffix && href.endsWith(linkSuffix) ? href.slice(0, -linkSuffix.length) : href;
+  };
+  const showSummary = (item) => {
+    const link = item.querySelector("a");
+    if (!link) return;
+    summaryOf(pageOf(link)).then((text) => {
+      if (!text || item.querySelector("p.context")) return;
+      const summary = item.appendChild(document.createElement("p"));
+      summary.classList.add("context");
+      summary.textContent = text;
+      if (typeof SPHINX_HIGHLIGHT_ENABLED !== "undefined" && SPHINX_HIGHLIGHT_ENABLED)
+        highlightTerms.forEach((term) => _highlightText(item, term, "highlighted"));
+    });
+  };
+
+  // A result half a screen below the visible part already gets its summary.
+  const near = new IntersectionObserver(
+    (entries) =>
+      entries.forEach((entry) => {
+        if (!entry.isIntersecting) return;
+        near.unobserve(entry.target);
+        showSummary(entry.target);
+      }),
+    { rootMargin: "0px 0px 50% 0px" },
+  );
+  const results = document.getElementById("search-results") ?? document.body;
+  new MutationObserver((records) =>
+    records.forEach((record) =>
+      record.addedNodes.forEach((node) => {
+        if (node.nodeName === "LI" && node.parentElement?.matches("ul.search"))
+          near.observe(node);
+      }),
+    ),
+  ).observe(results, { childList: true, subtree: true });
 })();

@@ -1,0 +1,151 @@
+"""A smaller ``searchindex.js``: the same index, written compactly.
+
+Sphinx writes the list of pages of every word in full (``[0,1,2,...,999]``),
+each section title's pages one ``[page, anchor]`` pair at a time, every
+page's source file name, and its text as ``\\uXXXX`` escapes.  At 1,000
+events the index was about 2 MB, downloaded by every search.  This format
+writes the same data with:
+
+* each list of page numbers as ranges (``"0-999"``, ``"3,7-9"``), which a word
+  found on most pages (PyTorch, 발표) shrinks to a few bytes;
+* a title's pages grouped by anchor (``{"": "0-3", "roadmap": "4,7"}``);
+* the source file names left out when each is the page's name and one
+  suffix (``"filenames": ".md"``);
+* the text as UTF-8 (a Korean syllable is 3 bytes instead of 6).
+
+The file is still one call ``Search.setIndex(<JSON>)``: ``archive-search.js``
+(loaded before it on the search page) expands the data to Sphinx's shape
+before ``searchtools.js`` sees it, and :func:`expand` does the same for
+Python readers, Sphinx's incremental builds among them (:class:`CompactIndex`
+is the builder's ``indexer_format``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.search import _JavaScriptIndex, js_index
+
+Pages = int | list[int]
+
+
+def ranges(numbers: list[int]) -> str:
+    """Sorted page numbers as ranges: ``[0, 1, 2, 5]`` → ``"0-2,5"``."""
+    parts: list[str] = []
+    start = previous = None
+    for number in [*numbers, None]:
+        if start is not None and number == previous + 1:
+            previous = number
+            continue
+        if start is not None:
+            parts.append(str(start) if start == previous else f"{start}-{previous}")
+        start = previous = number
+    return ",".join(parts)
+
+
+def numbers(text: str) -> list[int]:
+    """The page numbers of :func:`ranges`' text."""
+    found: list[int] = []
+    for part in filter(None, text.split(",")):
+        first, _, last = part.partition("-")
+        found.extend(range(int(first), int(last or first) + 1))
+    return found
+
+
+def _compact_terms(terms: dict[str, Pages]) -> dict[str, int | str]:
+    return {word: p if isinstance(p, int) else ranges(p) for word, p in terms.items()}
+
+
+def _expand_terms(terms: dict[str, int | str]) -> dict[str, Pages]:
+    return {word: numbers(p) if isinstance(p, str) else p for word, p in terms.items()}
+
+
+def _compact_titles(alltitles: dict[str, list]) -> dict[str, dict[str, str]]:
+    """``{title: [[page, anchor], ...]}`` → ``{title: {anchor: ranges}}``; a
+    page's own title (anchor ``null``) is the anchor ``""``."""
+    compact: dict[str, dict[str, str]] = {}
+    for title, pairs in alltitles.items():
+        by_anchor: dict[str, list[int]] = {}
+        for page, anchor in pairs:
+            by_anchor.setdefault(anchor or "", []).append(page)
+        compact[title] = {anchor: ranges(sorted(pages)) for anchor, pages in by_anchor.items()}
+    return compact
+
+
+def _expand_titles(alltitles: dict[str, dict[str, str]]) -> dict[str, list]:
+    expanded = {}
+    for title, by_anchor in alltitles.items():
+        if isinstance(by_anchor, list):  # Sphinx's own shape (an index written before)
+            expanded[title] = by_anchor
+            continue
+        pairs = [
+            [page, anchor or None]
+            for anchor, pages in by_anchor.items()
+            for page in numbers(pages)
+        ]
+        expanded[title] = sorted(pairs, key=lambda pair: pair[0])
+    return expanded
+
+
+def _file_suffix(docnames: list[str], filenames: list[str | None]) -> str | None:
+    """The one suffix that makes every page's name its file name, if there is one."""
+    if not docnames or filenames[0] is None or not filenames[0].startswith(docnames[0]):
+        return None
+    suffix = filenames[0][len(docnames[0]) :]
+    same = all(f == d + suffix for d, f in zip(docnames, filenames, strict=True))
+    return suffix if same else None
+
+
+def compact(index: dict[str, Any]) -> dict[str, Any]:
+    """Sphinx's frozen index, in this format."""
+    data = dict(index)
+    data["terms"] = _compact_terms(index["terms"])
+    data["titleterms"] = _compact_terms(index["titleterms"])
+    data["alltitles"] = _compact_titles(index["alltitles"])
+    suffix = _file_suffix(list(index["docnames"]), list(index["filenames"]))
+    if suffix is not None:
+        data["filenames"] = suffix
+    return data
+
+
+def expand(data: dict[str, Any]) -> dict[str, Any]:
+    """This format's data, in Sphinx's shape (what ``searchtools.js`` reads)."""
+    index = dict(data)
+    index["terms"] = _expand_terms(data["terms"])
+    index["titleterms"] = _expand_terms(data["titleterms"])
+    index["alltitles"] = _expand_titles(data["alltitles"])
+    if isinstance(data["filenames"], str):
+        index["filenames"] = [name + data["filenames"] for name in data["docnames"]]
+    return index
+
+
+class CompactIndex(_JavaScriptIndex):
+    """``searchindex.js`` in this format: Sphinx writes and reads it through this."""
+
+    def dumps(self, data: Any) -> str:
+        text = json.dumps(compact(data), separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+        return self.PREFIX + text + self.SUFFIX
+
+    def loads(self, s: str) -> Any:
+        return expand(super().loads(s))
+
+
+compact_index = CompactIndex()
+
+
+def use_compact_index(app: Sphinx) -> None:
+    """Make the HTML builder write and read ``searchindex.js`` in this format."""
+    if getattr(app.builder, "indexer_format", None) is js_index:
+        app.builder.indexer_format = compact_index  # type: ignore[attr-defined]
+
+
+def read_index(text: str) -> dict[str, Any]:
+    """The data of a ``searchindex.js``, in Sphinx's shape."""
+    return compact_index.loads(text.strip().removesuffix(";"))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", use_compact_index)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
