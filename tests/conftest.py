@@ -29,21 +29,6 @@ def copy_project(dest: Path) -> Path:
     return copy_sources(PROJECT, dest)
 
 
-def keep_only_events(project: Path, *docnames: str) -> None:
-    """Leave only these events (pages and catalogs) in a copy of the project.
-
-    A test that sets the build's clock in the archive's past makes the later
-    events of the record events ahead, which must be known in full; the
-    record's events known in part are not, so they go.
-    """
-    for page in (project / "events").glob("2*.md"):
-        docname = f"events/{page.stem}"
-        if docname not in docnames:
-            page.unlink()
-            for catalog in (project / "locale").glob(f"*/LC_MESSAGES/{docname}.po"):
-                catalog.unlink()
-
-
 def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
     """Run a command; fail the test with its whole output if it fails."""
     process = subprocess.run(

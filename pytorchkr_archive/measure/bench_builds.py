@@ -66,7 +66,7 @@ from pathlib import Path
 from pytorchkr_archive.measure.machine import machine
 from pytorchkr_archive.sitebuild import live
 from pytorchkr_archive.sitebuild.site import sphinx_command
-from pytorchkr_archive.sitebuild.sources import copy_sources
+from pytorchkr_archive.sitebuild.sources import copy_sources, keep_only_events
 
 #: The heading of this section of docs/benchmarks.md (kept when not measured).
 BUILDS_HEADING = "## Build speed"
@@ -149,11 +149,7 @@ def synthetic_archive(source: Path, dest: Path, events: int) -> Path:
     has N, each the same size, whatever the record holds.
     """
     project = copy_sources(source, dest)
-    for other in (project / "events").glob("2*.md"):
-        if other.stem != EVENT:
-            other.unlink()
-            for catalog in (project / "locale").glob(f"*/LC_MESSAGES/events/{other.stem}.po"):
-                catalog.unlink()
+    keep_only_events(project, f"events/{EVENT}")
     page = (project / "events" / f"{EVENT}.md").read_text(encoding="utf-8")
     catalog = (project / CATALOG).read_bytes()
     day = datetime.date(2025, 3, 30)

@@ -26,3 +26,18 @@ def copy_sources(source: Path, dest: Path) -> Path:
         elif src.is_file():
             shutil.copy2(src, dest / name)
     return dest
+
+
+def keep_only_events(project: Path, *docnames: str) -> None:
+    """Leave only these events (their pages and catalogs) in a copy of the project.
+
+    The benchmarks' synthetic archives copy one event; a test whose clock is in
+    the archive's past would see the record's later events, known in part, as
+    events ahead, which must be known in full.
+    """
+    for page in (project / "events").glob("2*.md"):
+        docname = f"events/{page.stem}"
+        if docname not in docnames:
+            page.unlink()
+            for catalog in (project / "locale").glob(f"*/LC_MESSAGES/{docname}.po"):
+                catalog.unlink()

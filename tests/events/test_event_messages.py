@@ -11,7 +11,8 @@ import pytest
 
 from pytorchkr_archive.catalogs.files import load
 from pytorchkr_archive.sitebuild import live
-from tests.conftest import EVENT, PROJECT, copy_project, keep_only_events, run
+from pytorchkr_archive.sitebuild.sources import keep_only_events
+from tests.conftest import EVENT, PROJECT, copy_project, run
 from tests.events.organizer import fill_in
 from tests.helpers import soup
 from tests.po_tools import EVENT_PO, edit_page, tool

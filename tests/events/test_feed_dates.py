@@ -28,13 +28,13 @@ import yaml
 from pytorchkr_archive.events import feeds
 from pytorchkr_archive.events.collection import collect
 from pytorchkr_archive.events.feeds import History, entry_dates, read_history
+from pytorchkr_archive.sitebuild.sources import keep_only_events
 from tests.conftest import (
     EVENT,
     LANGUAGES,
     PROJECT,
     TESTS,
     copy_project,
-    keep_only_events,
     require_tool,
     run,
 )

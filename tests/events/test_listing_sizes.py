@@ -25,7 +25,8 @@ from pathlib import Path
 import pytest
 
 from pytorchkr_archive.measure.bench_builds import listing_pages
-from tests.conftest import EVENT, LANGUAGES, copy_project, keep_only_events, run
+from pytorchkr_archive.sitebuild.sources import keep_only_events
+from tests.conftest import EVENT, LANGUAGES, copy_project, run
 from tests.helpers import soup
 
 #: The build of 1,000 events in both languages takes about four minutes on two

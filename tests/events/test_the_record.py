@@ -20,6 +20,7 @@ import pytest
 from icalendar import Calendar
 
 from pytorchkr_archive.catalogs.files import load
+from pytorchkr_archive.record.people import person_slug
 from tests.conftest import PROJECT as ROOT
 from tests.helpers import soup
 from tests.record import FACTS, SEEDS, RecordEvent, read_record
@@ -163,8 +164,7 @@ def test_series_and_people_list_their_events(site: Path, lang: str) -> None:
         for session in event.sessions:
             for korean in session.speakers:
                 person = english("speakers", "speaker name")[korean]
-                slug = re.sub(r"[^a-z0-9]+", "-", person.lower()).strip("-")
-                page = soup(site / lang / "speakers" / f"{slug}.html")
+                page = soup(site / lang / "speakers" / f"{person_slug(person)}.html")
                 links = page.select(f'a[href*="{name}.html"]')
                 assert links, (person, name)
 

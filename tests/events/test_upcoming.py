@@ -21,7 +21,8 @@ import feedparser
 import icalendar
 import pytest
 
-from tests.conftest import EVENT, LANGUAGES, copy_project, keep_only_events, run
+from pytorchkr_archive.sitebuild.sources import keep_only_events
+from tests.conftest import EVENT, LANGUAGES, copy_project, run
 from tests.events.organizer import fill_in
 from tests.helpers import soup
 
