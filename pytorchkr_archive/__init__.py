@@ -25,9 +25,10 @@ wings below it in this list:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sphinx.application import Sphinx
+if TYPE_CHECKING:  # the commands (make html) import this package without Sphinx
+    from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
 

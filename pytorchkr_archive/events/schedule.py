@@ -35,38 +35,17 @@ any page.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import posixpath
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pytorchkr_archive.events.collection import EventPage
 
-#: The environment variable that fixes the build's clock.
-NOW_VARIABLE = "ARCHIVE_NOW"
+# The clock is read by commands too (make html checks it once, before the
+# languages' builds): it is kept where they read it without Sphinx.
+from pytorchkr_archive.project import NOW_VARIABLE, ClockError, build_clock
 
-
-class ClockError(ValueError):
-    """``ARCHIVE_NOW`` is set to something that is not a time with an offset."""
-
-
-def build_clock(environ: Mapping[str, str] = os.environ) -> dt.datetime:
-    """The time the build decides by: ``ARCHIVE_NOW`` if set, else now."""
-    value = environ.get(NOW_VARIABLE, "").strip()
-    if not value:
-        return dt.datetime.now(dt.UTC)
-    try:
-        now = dt.datetime.fromisoformat(value)
-    except ValueError:
-        now = None
-    if now is None or now.tzinfo is None:
-        # Written without its offset, it is shown with Seoul's, the archive's usual.
-        example = f"{now.isoformat()}+09:00" if now else "2025-03-30T18:00:00+09:00"
-        raise ClockError(
-            f"{NOW_VARIABLE}={value!r} is not a time with its offset: write it as "
-            f"{example} (or unset {NOW_VARIABLE} to build as of now)"
-        )
-    return now
+__all__ = ["NOW_VARIABLE", "ClockError", "build_clock"]
 
 
 def build_now(env: object) -> dt.datetime:

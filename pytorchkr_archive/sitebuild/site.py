@@ -19,8 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from pytorchkr_archive.events.schedule import ClockError, build_clock
-from pytorchkr_archive.project import project_languages
+from pytorchkr_archive.project import ClockError, build_clock, project_languages
 from pytorchkr_archive.sitebuild.landing import write_landing_page
 from pytorchkr_archive.sitebuild.staging import publish, staging_copy
 from pytorchkr_archive.sphinx_output import clean

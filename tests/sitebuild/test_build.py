@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from pytorchkr_archive.sitebuild.staging import spare_of
 from tests.conftest import EVENT, copy_project
 
 
@@ -36,8 +37,11 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
 
 
 def leftovers(project: Path) -> list[str]:
-    """Staging or previous-output folders left in ``_build``."""
-    return sorted(p.name for p in (project / "_build").iterdir() if p.name.startswith("."))
+    """Staging or previous-output folders left in ``_build`` (the spare, the
+    output the last build replaced, is kept for the next build to start from)."""
+    spare = spare_of(project / "_build" / "html").name
+    hidden = (p.name for p in (project / "_build").iterdir() if p.name.startswith("."))
+    return sorted(name for name in hidden if name != spare)
 
 
 @pytest.fixture
