@@ -78,10 +78,19 @@ class Report:
 
 
 def check_file(
-    file: CatalogFile, root: Path, terms: list[Term], asked: Asked | None = None
+    file: CatalogFile,
+    root: Path,
+    terms: list[Term],
+    asked: Asked | None = None,
+    errors_only: bool = False,
 ) -> Report:
     """Every check on one catalog (shown relative to ``root``); with ``asked``,
-    the English's messages of its page, whether it is behind them too."""
+    the English's messages of its page, whether it is behind them too.
+
+    ``errors_only`` leaves out what can only warn (the file's layout, which
+    writes the whole catalog again to compare): the build refuses errors
+    only, and checks the catalog a translator just edited on every rebuild.
+    """
     report = Report(catalogs=1)
     shown = shown_path(file.path, root)
     reading, problems = check_syntax(file, shown)
@@ -92,6 +101,8 @@ def check_file(
     catalog = to_catalog(reading)
     report.problems += message_problems(catalog, file.domain, shown, terms)
     report.problems += character_problems(catalog, shown)
+    if errors_only:
+        return report
     if not same_except_creation_date(file.path.read_bytes(), render(catalog)):
         report.problems.append(
             Problem(

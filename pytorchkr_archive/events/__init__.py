@@ -40,6 +40,7 @@ from pytorchkr_archive.events.built import (
     event_page,
     events,
     events_built,
+    forget_views,
     title_of,
     translations,
 )
@@ -47,6 +48,7 @@ from pytorchkr_archive.events.calendars import CALENDAR_FEED, calendar_path
 from pytorchkr_archive.events.collection import (
     EventPage,
     collect,
+    kept_in_env,
     load_kept,
     load_people,
     save_kept,
@@ -64,6 +66,7 @@ from pytorchkr_archive.events.schedule import (
 )
 from pytorchkr_archive.events.translations import Translations, load_translations
 from pytorchkr_archive.pages.languages import current_language
+from pytorchkr_archive.pages.site_pages import unchanged
 from pytorchkr_archive.project import Languages
 from pytorchkr_archive.record.people import SPEAKERS_DOC, person_docname, person_slug
 from pytorchkr_archive.record.series import series_docname, series_ids, unknown_series
@@ -148,11 +151,12 @@ def load_events(app: Sphinx) -> None:
     config = app.config
     languages = Languages(config.archive_languages, config.archive_default_language)
     # The readings of the last build: only a changed event page is read again.
-    readings = load_kept(Path(app.doctreedir))
+    readings = load_kept(Path(app.doctreedir), getattr(app.env, "archive_event_readings", None))
     before = {shown: digest for shown, (digest, _) in readings.items()}
     pages, problems = collect(app.srcdir, languages, now.date(), readings)
     if {shown: digest for shown, (digest, _) in readings.items()} != before:
         save_kept(Path(app.doctreedir), readings)
+    app.env.archive_event_readings = kept_in_env(readings)
     for problem in problems:
         logger.warning(
             "%s: %s (make check lists every problem without building)",
@@ -164,6 +168,7 @@ def load_events(app: Sphinx) -> None:
         )
     app.env.archive_events = pages
     app.env.archive_now = now
+    forget_views(app.env)
     # An event page whose event passed (or came back) since the last build is
     # written again: its card no longer leads with the registration.
     before: dict[str, bool] = getattr(app.env, "archive_upcoming", {})
@@ -350,9 +355,7 @@ def linked(
     built = events_built(builder.config, builder.env)
     found = []
     for page in pages:
-        shown = (
-            built.view(page) if now else view(page, built.lang, built.translations, built.language)
-        )
+        shown = built.view(page) if now else built.past_view(page)
         found.append(
             (
                 replace(shown, series_links=series_links(builder, shown.series, here)),
@@ -395,7 +398,8 @@ def visit_speaker_index(translator: Any, node: speaker_index) -> None:
     pages = events(translator.builder.env)
     titles = {page.docname: _title(translator, page.docname) for page in pages}
     talks: dict[str, list[SpeakerEntry]] = {}
-    for entry in speakers(pages, titles, lang, translations(translator.builder.env)):
+    views = events_built(translator.builder.config, translator.builder.env).view
+    for entry in speakers(pages, titles, lang, views):
         talks.setdefault(entry.key, []).append(entry)
     people = [
         (entries[0].speaker, len(entries), _uri(translator, person_docname(key)))
@@ -413,7 +417,9 @@ _DESCRIPTION = re.compile(
 
 def person_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """One page per person (``speakers/<slug>``), in the language built: each
-    of their sessions across events, with its event and its media."""
+    of their sessions across events, with its event and its media.  A page
+    the output holds as it would be written is kept
+    (:mod:`pytorchkr_archive.pages.site_pages`)."""
     if app.builder.format != "html" or not hasattr(app.builder, "templates"):
         return
     builder = app.builder
@@ -422,11 +428,14 @@ def person_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     titles = {page.docname: title_of(app.env, page.docname) for page in pages}
     people, _ = load_people(Path(app.srcdir))
     by_person: dict[str, list[SpeakerEntry]] = {}
-    for entry in speakers(pages, titles, lang, translations(app.env)):
+    for entry in speakers(pages, titles, lang, events_built(app.config, app.env).view):
         by_person.setdefault(entry.key, []).append(entry)
     for key, entries in sorted(by_person.items()):
         docname = person_docname(key)
         newest = sorted(entries, key=lambda e: (e.iso_date, e.uid), reverse=True)
+        made_of = (entries[0].speaker, key, people.spellings(key), newest)
+        if unchanged(app, docname, "page.html", made_of):
+            continue
         body = builder.templates.render(
             "archive-person.html",
             {
@@ -444,7 +453,8 @@ def person_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 def listing_year_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """One page per year of each listing that goes by year (:mod:`.schedule`),
-    in the language built: that year's events, newest first."""
+    in the language built: that year's events, newest first; kept when
+    unchanged, as a person's page is."""
     if app.builder.format != "html" or not hasattr(app.builder, "templates"):
         return
     builder = app.builder
@@ -455,6 +465,10 @@ def listing_year_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]
         series = listing_title if spec.series is not None else None
         for page in year_pages(spec, built.pages, built.now):
             name = page.year.docname
+            shown = [(built.past_view(event), event.docname) for event in page.events]
+            made_of = (spec, series, listing_title, page.year, page.newer, page.older, shown)
+            if unchanged(app, name, "page.html", made_of):
+                continue
             title = builder.templates.render(
                 "archive-event-year-title.html", {"series": series, "year": page.year.year}
             ).strip()
@@ -524,6 +538,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", person_pages)
     app.connect("html-collect-pages", listing_year_pages)
     app.add_css_file("archive-events.css")
+    app.setup_extension("pytorchkr_archive.pages.site_pages")
     app.setup_extension("pytorchkr_archive.events.feeds")
     app.setup_extension("pytorchkr_archive.events.calendars")
     app.setup_extension("pytorchkr_archive.events.structured_data")

@@ -9,7 +9,8 @@ the language being built, as of that clock, with absolute URLs.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from weakref import WeakKeyDictionary
 
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
@@ -19,6 +20,18 @@ from pytorchkr_archive.events.render import EventView, view
 from pytorchkr_archive.events.schedule import build_now
 from pytorchkr_archive.events.translations import Translations
 from pytorchkr_archive.pages.languages import base_url, current_language
+
+#: Each build's views of its events, made once: the listings' digest, the
+#: cards, the feed, the calendars and the structured data all show every
+#: event, and a view (translations, times, sessions) is not free at a
+#: thousand events.  Forgotten when a build reads its events
+#: (:func:`forget_views`).
+_views: WeakKeyDictionary[BuildEnvironment, dict[str, EventView]] = WeakKeyDictionary()
+
+
+def forget_views(env: BuildEnvironment) -> None:
+    """A new build (its events, translations and clock just read): no view is kept."""
+    _views.pop(env, None)
 
 
 def events(env: BuildEnvironment) -> list[EventPage]:
@@ -54,10 +67,21 @@ class EventsBuilt:
     pages: list[EventPage]
     translations: Translations
     now: dt.datetime
+    #: The build's views made so far, by page.
+    views: dict[str, EventView] = field(default_factory=dict, repr=False, compare=False)
 
     def view(self, page: EventPage) -> EventView:
         """An event as the pages show it."""
-        return view(page, self.lang, self.translations, self.language, self.now)
+        shown = self.views.get(page.docname)
+        if shown is None:
+            shown = view(page, self.lang, self.translations, self.language, self.now)
+            self.views[page.docname] = shown
+        return shown
+
+    def past_view(self, page: EventPage) -> EventView:
+        """An event as the archive's past shows it: :meth:`view` as of no clock
+        (``render.view`` uses the clock for these two fields only)."""
+        return replace(self.view(page), upcoming=False, registration_state=None)
 
 
 def events_built(config: Config, env: BuildEnvironment) -> EventsBuilt:
@@ -69,4 +93,5 @@ def events_built(config: Config, env: BuildEnvironment) -> EventsBuilt:
         events(env),
         translations(env),
         build_now(env),
+        _views.setdefault(env, {}),
     )

@@ -25,6 +25,8 @@ change only when its events do, and only then is it written.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -183,6 +185,59 @@ def subscribed(pages: list[EventPage], now: dt.datetime) -> list[EventPage]:
     return [page for page in pages if is_upcoming(page, now) or page.docname in kept]
 
 
+#: Each event's serialized ``VEVENT`` by page, kept beside the doctrees from one
+#: build to the next under a digest of what it is made of: serializing a
+#: thousand events took a second of every rebuild, for calendars one edit
+#: leaves as they were.
+KEPT = "archive-calendar-events.json"
+
+
+@cache
+def code_digest() -> str:
+    """The code a ``VEVENT`` is made by: this module, and icalendar's version."""
+    made_by = Path(__file__).read_bytes() + icalendar.__version__.encode()
+    return hashlib.sha256(made_by).hexdigest()
+
+
+def _key(made_of: tuple[Any, ...]) -> str:
+    return hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()
+
+
+class KeptEvents:
+    """The serialized events of the last build, and this build's."""
+
+    def __init__(self, doctreedir: Path) -> None:
+        self.path = Path(doctreedir, KEPT)
+        try:
+            found = json.loads(self.path.read_text(encoding="utf-8"))
+            kept = found["events"] if found.get("code") == code_digest() else {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            kept = {}
+        self.before: dict[str, list[Any]] = kept if isinstance(kept, dict) else {}
+        self.now: dict[str, list[Any]] = {}
+
+    def get(self, docname: str, made_of: tuple[Any, ...]) -> Serialized | None:
+        """The event as the last build serialized it, if made of the same."""
+        entry = self.before.get(docname)
+        if isinstance(entry, list) and len(entry) == 3 and entry[0] == _key(made_of):
+            return Serialized(entry[1].encode("utf-8"), frozenset(entry[2]))
+        return None
+
+    def put(self, docname: str, made_of: tuple[Any, ...], event: Serialized) -> None:
+        """Keep the event as this build serialized it."""
+        self.now[docname] = [_key(made_of), event.ical.decode("utf-8"), sorted(event.tzids)]
+
+    def save(self) -> None:
+        """Keep this build's events for the next one, if they changed."""
+        if self.now == self.before:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"code": code_digest(), "events": self.now}, ensure_ascii=False)
+        partial = self.path.with_suffix(".partial")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(self.path)
+
+
 def write_calendars(app: Sphinx, exception: Exception | None) -> None:
     """Write each event's calendar file, the calendar to subscribe to and
     each year's, those whose bytes changed only."""
@@ -196,12 +251,22 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
     dates = pages_dates(app, built)
     pages = sorted(built.pages, key=lambda p: p.event.starts)
     events: dict[str, Serialized] = {}
+    kept = KeptEvents(Path(app.doctreedir))
     for page in pages:
         shown = built.view(page)
         url = base + app.builder.get_target_uri(page.docname)
         title = title_of(app.env, page.docname)
         stamp = dates[page.docname][1]
-        event = serialized(vevent(page, shown, title, url, lang, host, stamp))
+        facts = page.event
+        # Everything vevent() reads, so that the kept bytes are its bytes.
+        made_of = (
+            *(page.docname, facts.timed, facts.starts, facts.ends, facts.date, facts.event_status),
+            *(shown.description, location(shown), title, url, lang, host, stamp),
+        )
+        event = kept.get(page.docname, made_of)
+        if event is None:
+            event = serialized(vevent(page, shown, title, url, lang, host, stamp))
+        kept.put(page.docname, made_of, event)
         events[page.docname] = event
         path = Path(app.outdir, calendar_path(page.docname))
         write_if_changed(path, calendar_bytes(name, lang, [event]))
@@ -213,6 +278,7 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
     for year, held in years.items():
         ical = calendar_bytes(f"{name} ({year})", lang, held)
         write_if_changed(Path(app.outdir, year_calendar_path(year)), ical)
+    kept.save()
     # A year none of whose events is left (renamed, deleted) has no calendar.
     for path in Path(app.outdir).glob("events-*.ics"):
         match = YEAR_CALENDAR.fullmatch(path.name)

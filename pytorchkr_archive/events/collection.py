@@ -502,6 +502,7 @@ KEPT = "archive-event-readings.pickle"
 CODE = ("events", "record", "project.py", "problems.py", "pages/drafts.py")
 
 
+@cache
 def code_digest() -> str:
     """A digest of the code that reads events, and of the versions it runs on."""
     package = Path(__file__).resolve().parent.parent
@@ -514,13 +515,27 @@ def code_digest() -> str:
     return sha.hexdigest()
 
 
-def load_kept(doctreedir: Path) -> dict[str, Any]:
-    """The readings the last build kept, if the same code made them (else none)."""
+def load_kept(doctreedir: Path, env_kept: object = None) -> dict[str, Any]:
+    """The readings the last build kept, if the same code made them (else none).
+
+    ``env_kept`` is what the last build left in Sphinx's environment
+    (:func:`kept_in_env`): the environment is read anyway, and its events are
+    the same objects as the readings, so taking them from it saves reading
+    them again from the file (half a second at a thousand events).  The file
+    serves a build whose environment is new (a changed configuration).
+    """
+    if isinstance(env_kept, tuple) and len(env_kept) == 2 and env_kept[0] == code_digest():
+        return env_kept[1] if isinstance(env_kept[1], dict) else {}
     try:
         key, readings = pickle.loads((doctreedir / KEPT).read_bytes())
     except Exception:  # no file, another format, classes since changed: start afresh
         return {}
     return readings if key == code_digest() and isinstance(readings, dict) else {}
+
+
+def kept_in_env(readings: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The readings as the environment keeps them, with the code that made them."""
+    return code_digest(), readings
 
 
 def save_kept(doctreedir: Path, readings: dict[str, Any]) -> None:

@@ -8,6 +8,7 @@ How a language writes a time range is data, in the language's entry of
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from babel.dates import format_date, format_time, get_timezone_name
@@ -296,14 +297,20 @@ class SpeakerEntry:
 
 
 def speakers(
-    pages: list[EventPage], titles: dict[str, str], lang: str, translations: Translations
+    pages: list[EventPage],
+    titles: dict[str, str],
+    lang: str,
+    views: Callable[[EventPage], EventView],
 ) -> list[SpeakerEntry]:
-    """Every session of every event, by speaker's name in ``lang``, then oldest first."""
+    """Every session of every event, by speaker's name in ``lang``, then oldest first.
+
+    The sessions are the events' views' (``views``: the build's, made once
+    for every page that shows an event), not made again for each speaker.
+    """
     entries = []
     for page in pages:
-        text = _Texts(page, translations)
-        for index, session in enumerate(page.event.sessions):
-            shown = session_view(session, index, text, lang, text.source)
+        date = format_date(page.event.date, format="long", locale=lang)
+        for session, shown in zip(page.event.sessions, views(page).sessions, strict=True):
             for speaker in shown.speakers:
                 entries.append(
                     SpeakerEntry(
@@ -312,7 +319,7 @@ def speakers(
                         speaker.organization,
                         page.docname,
                         titles.get(page.docname, page.docname),
-                        format_date(page.event.date, format="long", locale=lang),
+                        date,
                         session.uid,
                         shown,
                         speaker.key,

@@ -11,7 +11,8 @@ writes the same data with:
 * a title's pages grouped by anchor (``{"": "0-3", "roadmap": "4,7"}``);
 * the source file names left out when each is the page's name and one
   suffix (``"filenames": ".md"``);
-* the text as UTF-8 (a Korean syllable is 3 bytes instead of 6).
+* the text as UTF-8 (a Korean syllable is 3 bytes instead of 6);
+* no word that is on no page (left by an incremental build).
 
 The file is still one call ``Search.setIndex(<JSON>)``: ``archive-search.js``
 (loaded before it on the search page) expands the data to Sphinx's shape
@@ -55,7 +56,13 @@ def numbers(text: str) -> list[int]:
 
 
 def _compact_terms(terms: dict[str, Pages]) -> dict[str, int | str]:
-    return {word: p if isinstance(p, int) else ranges(p) for word, p in terms.items()}
+    """The words and their pages; a word on no page is left out.
+
+    Sphinx's incremental build keeps a word whose every page was read again
+    without it (a translated title changed), with no pages: a fresh build has
+    no such word, and the rebuilt index is the fresh one's.
+    """
+    return {word: p if isinstance(p, int) else ranges(p) for word, p in terms.items() if p != []}
 
 
 def _expand_terms(terms: dict[str, int | str]) -> dict[str, Pages]:

@@ -6,7 +6,9 @@ URL when it builds (``html_baseurl``), otherwise ``archive_base_url`` of
 ``conf.py`` (the production address, ``{language}`` filled in).  From it:
 
 * sphinx-sitemap writes ``sitemap.xml`` with every page's ``hreflang``
-  alternates, under Read the Docs' ``/<lang>/<version>/`` layout;
+  alternates, under Read the Docs' ``/<lang>/<version>/`` layout; every page
+  of the site, not only those an incremental build wrote
+  (:func:`complete_sitemap`), in the order of their addresses;
 * ``robots.txt`` points at the sitemaps of every language;
 * sphinx-notfound-page makes the 404 page's links absolute, so it works at any
   depth (``/<lang>/<version>/`` on Read the Docs, ``/<lang>/`` locally);
@@ -16,17 +18,20 @@ URL when it builds (``html_baseurl``), otherwise ``archive_base_url`` of
 
 from __future__ import annotations
 
+import queue
 import re
 from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import sphinx_sitemap
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
 from pytorchkr_archive.pages.languages import base_url, current_language
+from pytorchkr_archive.pages.site_pages import site_pages, written_pages
 
 
 def split_base(url: str, lang: str) -> tuple[str, str]:
@@ -111,6 +116,43 @@ def write_robots(app: Sphinx, exception: Exception | None) -> None:
     Path(app.outdir, "robots.txt").write_text(robots_txt(sitemaps), encoding="utf-8")
 
 
+def serial_sitemap_links(app: Sphinx) -> None:
+    """A build that writes in one process gathers the sitemap's links in a plain queue.
+
+    sphinx-sitemap gathers them in a multiprocessing manager's queue, for the
+    builds that write pages in parallel (``-j``): each link is then a round
+    trip to another process, some 0.3 s of a rebuild at a thousand events.
+    The queue is the same kind of object (``put``, ``get_nowait``, ``empty``).
+    """
+    if app.parallel <= 1 and hasattr(app, "sitemap_links"):
+        app.sitemap_links = queue.Queue()
+
+
+def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    """Give sphinx-sitemap every page of the site, in the order of their links.
+
+    sphinx-sitemap lists the pages it sees written (``html-page-context``):
+    after an incremental build, only the pages that build wrote
+    (jdillard/sphinx-sitemap#13).  The pages kept from earlier builds are
+    added the way it adds a written one (:func:`sphinx_sitemap.add_html_link`,
+    its excludes and link form), and the whole list is put in order, so a
+    rebuild's sitemap is the full build's, byte for byte.
+    """
+    links = getattr(app, "sitemap_links", None)
+    if exception or links is None or app.builder.format != "html":
+        return
+    for pagename in sorted(site_pages(app) - written_pages(app)):
+        sphinx_sitemap.add_html_link(app, pagename, "page.html", {}, None)
+    # Once each: with -j, the pages written by other processes are not among
+    # this one's written pages, and were added both ways.
+    found: dict[str, Any] = {}
+    while not links.empty():
+        link, last_updated = links.get_nowait()
+        found[link] = found.get(link) or last_updated
+    for link in sorted(found):
+        links.put((link, found[link]))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the configuration value and handlers."""
     app.add_config_value("archive_base_url", "", "html", types=frozenset({str}))
@@ -118,4 +160,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_meta_tags, priority=900)
     app.connect("html-page-context", absolute_not_found_links, priority=900)
     app.connect("build-finished", write_robots)
+    # After sphinx-sitemap made its queue (500).
+    app.connect("builder-inited", serial_sitemap_links, priority=600)
+    # Before sphinx-sitemap writes the sitemap (500).
+    app.connect("build-finished", complete_sitemap, priority=450)
+    app.setup_extension("pytorchkr_archive.pages.site_pages")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

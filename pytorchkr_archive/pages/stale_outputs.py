@@ -21,14 +21,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from pytorchkr_archive.pages.site_pages import site_pages
+
 logger = logging.getLogger(__name__)
-#: The pages each running build wrote (its own pages among them).
-_written: WeakKeyDictionary[Sphinx, set[str]] = WeakKeyDictionary()
 
 #: Folders under the output that hold one file per page, named after the
 #: page, and the suffix each adds to the page's name.
@@ -39,13 +38,6 @@ PER_PAGE_SUFFIXES = (".html", ".ics")
 #: to, and each year's (``events-<year>.ics``, :mod:`pytorchkr_archive.events.calendars`).
 SITE_FILES = frozenset({"events.ics"})
 SITE_FILE_PATTERN = re.compile(r"events-\d{4}\.ics")
-
-
-def remember_page(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """Note each page the builder writes, its own pages (index, search) included."""
-    _written.setdefault(app, set()).add(pagename)
 
 
 def page_of(relative: Path) -> str | None:
@@ -85,7 +77,7 @@ def remove_stale_outputs(app: Sphinx, exception: Exception | None) -> None:
     """Remove every file of the output derived from a page that is not a source any more."""
     if exception or app.builder.format != "html":
         return
-    pages = set(app.env.all_docs) | _written.pop(app, set())
+    pages = site_pages(app)
     outdir = Path(app.outdir)
     keep = extra_files(app)
     removed = []
@@ -103,6 +95,6 @@ def remove_stale_outputs(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the clean-up after the HTML build."""
-    app.connect("html-page-context", remember_page)
+    app.setup_extension("pytorchkr_archive.pages.site_pages")
     app.connect("build-finished", remove_stale_outputs, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

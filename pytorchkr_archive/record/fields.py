@@ -22,9 +22,15 @@ UID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class Strict(BaseModel):
-    """A part of the schema: unknown fields are errors, not silently ignored."""
+    """A part of the schema: unknown fields are errors, not silently ignored.
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    The validators are built when first used (``defer_build``): a rebuild
+    whose event pages did not change validates none, and starts sooner.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True
+    )
 
 
 def publishable(value: str) -> str:

@@ -123,7 +123,7 @@ def catalog_errors(srcdir: Path, locale_dir: Path, lang: str, cache_path: Path) 
         content = digest(file.path.read_bytes(), name.encode())
         entry = kept.get(name)
         if entry is None or entry["digest"] != content:
-            report = check_file(file, srcdir, terms)
+            report = check_file(file, srcdir, terms, errors_only=True)
             entry = {
                 "digest": content,
                 "errors": [list(astuple(p)) for p in report.errors],

@@ -33,6 +33,7 @@ import icalendar
 from lxml import etree
 
 from pytorchkr_archive.korean_search.index_format import expand as expand_index
+from pytorchkr_archive.pages.site_pages import RECORD
 
 # -- What may differ -------------------------------------------------------------------
 
@@ -777,6 +778,21 @@ def compare_buildinfo(file: str, base: bytes, new: bytes) -> list[Difference]:
     ]
 
 
+def compare_page_record(file: str, base: bytes, new: bytes) -> list[Difference]:
+    """The generated pages' digests (:mod:`pytorchkr_archive.pages.site_pages`)
+    change with what the pages show and with the configuration's hash: the
+    same pages, each with a SHA-256, is what is compared."""
+    try:
+        before, after = json.loads(base), json.loads(new)
+    except ValueError as error:
+        return [Difference(file, "", f"is not JSON: {error}")]
+    if not isinstance(after, dict) or sorted(after) != sorted(before):
+        return [Difference(file, "", "holds other pages than the baseline's", str(after))]
+    if not all(isinstance(d, str) and re.fullmatch(r"[0-9a-f]{64}", d) for d in after.values()):
+        return [Difference(file, "", "holds something else than digests", str(after))]
+    return []
+
+
 # -- Every file ------------------------------------------------------------------------
 
 
@@ -792,6 +808,8 @@ def compare_file(file: str, base: bytes, new: bytes) -> list[Difference]:
     try:
         if name == ".buildinfo":
             return compare_buildinfo(file, base, new)
+        if name == RECORD:
+            return compare_page_record(file, base, new)
         if name.endswith(".html"):
             return compare_html(file, text(base), text(new))
         if "/_parallel/" in f"/{file}" and name.endswith(".js"):

@@ -446,3 +446,14 @@ def test_feeds_scripts_and_unknown_files_are_compared() -> None:
     assert _whats("ko/_static/furo.js", "a()", "b()") == [
         "bytes differ in a file that no translation should change"
     ]
+
+
+def test_the_generated_pages_record_is_compared_by_its_pages() -> None:
+    record = ".archive-generated-pages.json"
+    base = json.dumps({"speakers/a": "0" * 64, "events/2024": "1" * 64})
+    other_digests = json.dumps({"speakers/a": "2" * 64, "events/2024": "3" * 64})
+    assert _whats(record, base, other_digests) == []
+    more_pages = json.dumps({"speakers/a": "2" * 64, "speakers/<b>": "3" * 64})
+    assert _whats(record, base, more_pages) == ["holds other pages than the baseline's"]
+    not_digests = json.dumps({"speakers/a": "<script>", "events/2024": "3" * 64})
+    assert _whats(record, base, not_digests) == ["holds something else than digests"]

@@ -63,3 +63,22 @@ def test_new_metadata_fields_are_validated_and_located(tmp_path: Path) -> None:
     )
     assert "'scheduled', 'held', 'cancelled' or 'postponed'" in found[("event.event_status", 10)]
     assert found[("event.venue.adress", 15)].startswith("unknown field")
+
+
+@pytest.mark.parametrize("root", ["test-events", "test-record"])
+def test_the_past_view_is_the_view_as_of_no_clock(root: str) -> None:
+    """The listings of past years show each event as of no clock; a build
+    makes it from its one view of the event, the clock's two fields cleared."""
+    from pytorchkr_archive.events.built import EventsBuilt
+    from pytorchkr_archive.events.render import view
+    from pytorchkr_archive.events.translations import Translations
+
+    pages, problems = collect(TESTS / "roots" / root)
+    assert problems == []
+    assert any(page.event.registration for page in pages)
+    translations = Translations()
+    for now in (dt.datetime(2024, 1, 1, tzinfo=dt.UTC), dt.datetime(2030, 6, 1, tzinfo=dt.UTC)):
+        built = EventsBuilt("ko", {}, "https://x.example/ko/", pages, translations, now)
+        for page in pages:
+            assert built.past_view(page) == view(page, "ko", translations, {})
+            assert built.view(page) is built.view(page)  # made once per build

@@ -23,9 +23,9 @@ def checked(monkeypatch) -> list[str]:
     names: list[str] = []
     real = catalog_guard.check_file
 
-    def counting(file, root, terms):
+    def counting(file, root, terms, **options):
         names.append(file.path.name)
-        return real(file, root, terms)
+        return real(file, root, terms, **options)
 
     monkeypatch.setattr(catalog_guard, "check_file", counting)
     return names
