@@ -24,6 +24,35 @@ def test_pygments_css_only_on_pages_with_highlighted_code(app) -> None:
     assert (app.outdir / "_static" / "pygments.css").is_file()
 
 
+def scripts(page: BeautifulSoup) -> list[str]:
+    sources = [script["src"] for script in page.select("script[src]")]
+    return [source.split("?")[0].rsplit("/", 1)[-1] for source in sources]
+
+
+HIGHLIGHTING = {
+    "sphinx_highlight.js",
+    "doctools.js",
+    "documentation_options.js",
+    "translations.js",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_search_highlighting_only_on_pages_search_leads_to(site, lang: str) -> None:
+    def page(name: str) -> BeautifulSoup:
+        return BeautifulSoup((site / lang / name).read_text(encoding="utf-8"), "html.parser")
+
+    # The sources' pages, which search finds, and the search page itself (the
+    # English site has no translations.js: its strings are Sphinx's own).
+    for name in ("index.html", "events/2025-03-30-pytorch-core-conference.html", "search.html"):
+        assert {"sphinx_highlight.js", "doctools.js"} <= set(scripts(page(name))), name
+    # The generated pages: a year of events, a person's page.
+    for name in ("events/2025.html", "speakers/jerry-lee.html"):
+        found = scripts(page(name))
+        assert "furo.js" in found, name
+        assert not HIGHLIGHTING & set(found), name
+
+
 @pytest.mark.sphinx("html", testroot="pages")
 def test_toctree_captions_are_headings_with_a_level(app) -> None:
     app.build()
