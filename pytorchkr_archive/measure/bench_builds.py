@@ -664,7 +664,7 @@ def table(results: dict[int, dict[str, dict[str, tuple[int, int]]]]) -> list[str
 Sizes = dict[int, dict[str, dict[str, tuple[int, int]]]]
 
 
-def report_pages(source: Path, baseline: str | None = BASELINE) -> list[str]:
+def report_pages(source: Path, baseline: str | None = BASELINE) -> str:
     """The page sizes section: the tree as it is, and ``baseline`` (if given)."""
     source = source.resolve()
     with tempfile.TemporaryDirectory(prefix="archive-pages-") as tmp:
@@ -674,7 +674,7 @@ def report_pages(source: Path, baseline: str | None = BASELINE) -> list[str]:
         if baseline:
             old = export(source, baseline, work / "baseline")
             before = {n: built_sizes(old, work / "before", n) for n in SIZES}
-    return section(after, before, baseline)
+    return "\n".join(section(after, before, baseline))
 
 
 def section(after: Sizes, before: Sizes | None, baseline: str | None) -> list[str]:

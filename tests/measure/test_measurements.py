@@ -138,3 +138,26 @@ def test_page_sizes_find_the_listing_pages_and_what_they_link(tmp_path: Path) ->
     )
     page.write_text(text, encoding="utf-8")
     assert page_weight(page, html) == len(text) + 100 + 10
+
+
+def test_make_bench_writes_the_section_it_measured_and_keeps_the_others(
+    monkeypatch, tmp_path: Path
+) -> None:
+    """``--only pages`` measures one section (the builds stubbed here) and
+    writes it, the last figures of the others kept; it once stopped at
+    writing, its report a list of lines where every other is text."""
+    from pytorchkr_archive.measure import bench
+
+    out = tmp_path / "benchmarks.md"
+    headings = (bench_builds.BUILDS_HEADING, bench_builds.SCALE_HEADING)
+    earlier = "# Benchmarks\n\n" + "\n\n".join(f"{h}\n\nearlier figures" for h in headings)
+    out.write_text(f"{earlier}\n\n{bench_builds.PAGES_HEADING}\n\nearlier sizes\n", "utf-8")
+    figures = {"landing page": {"en": (25_100, 106_100), "ko": (26_500, 131_200)}}
+    monkeypatch.setattr(bench_builds, "built_sizes", lambda source, work, events: figures)
+    monkeypatch.setattr(bench_builds, "export", lambda source, commit, dest: dest)
+    monkeypatch.setattr(bench, "machine", lambda: [("CPU", "test")])
+    assert bench.main(["--only", "pages", "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "earlier sizes" not in text
+    assert "| landing page | 25.1 / 106.1 | 26.5 / 131.2 ⚠ |" in text
+    assert text.count("earlier figures") == 2 and all(h in text for h in headings)
