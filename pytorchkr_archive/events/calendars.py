@@ -40,10 +40,11 @@ from sphinx.application import Sphinx
 
 from pytorchkr_archive.events.built import events_built, title_of
 from pytorchkr_archive.events.collection import EventPage
-from pytorchkr_archive.events.feeds import pages_dates, write_if_changed
+from pytorchkr_archive.events.feeds import pages_dates
 from pytorchkr_archive.events.render import EventView, location
 from pytorchkr_archive.events.schedule import is_upcoming
 from pytorchkr_archive.pages.languages import base_url
+from pytorchkr_archive.pages.site_pages import write_if_changed
 
 #: Each language's calendar to subscribe to, at the root of the language.
 CALENDAR_FEED = "events.ics"
@@ -199,7 +200,8 @@ def code_digest() -> str:
     return hashlib.sha256(made_by).hexdigest()
 
 
-def _key(made_of: tuple[Any, ...]) -> str:
+def made_of_key(made_of: tuple[Any, ...]) -> str:
+    """The digest an event's kept bytes are found by: of everything they are made of."""
     return hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()
 
 
@@ -216,26 +218,22 @@ class KeptEvents:
         self.before: dict[str, list[Any]] = kept if isinstance(kept, dict) else {}
         self.now: dict[str, list[Any]] = {}
 
-    def get(self, docname: str, made_of: tuple[Any, ...]) -> Serialized | None:
-        """The event as the last build serialized it, if made of the same."""
+    def get(self, docname: str, key: str) -> Serialized | None:
+        """The event as the last build serialized it, if made of the same (``key``)."""
         entry = self.before.get(docname)
-        if isinstance(entry, list) and len(entry) == 3 and entry[0] == _key(made_of):
+        if isinstance(entry, list) and len(entry) == 3 and entry[0] == key:
             return Serialized(entry[1].encode("utf-8"), frozenset(entry[2]))
         return None
 
-    def put(self, docname: str, made_of: tuple[Any, ...], event: Serialized) -> None:
+    def put(self, docname: str, key: str, event: Serialized) -> None:
         """Keep the event as this build serialized it."""
-        self.now[docname] = [_key(made_of), event.ical.decode("utf-8"), sorted(event.tzids)]
+        self.now[docname] = [key, event.ical.decode("utf-8"), sorted(event.tzids)]
 
     def save(self) -> None:
         """Keep this build's events for the next one, if they changed."""
-        if self.now == self.before:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"code": code_digest(), "events": self.now}, ensure_ascii=False)
-        partial = self.path.with_suffix(".partial")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(self.path)
+        if self.now != self.before:
+            text = json.dumps({"code": code_digest(), "events": self.now}, ensure_ascii=False)
+            write_if_changed(self.path, text.encode("utf-8"))
 
 
 def write_calendars(app: Sphinx, exception: Exception | None) -> None:
@@ -263,10 +261,11 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
             *(page.docname, facts.timed, facts.starts, facts.ends, facts.date, facts.event_status),
             *(shown.description, location(shown), title, url, lang, host, stamp),
         )
-        event = kept.get(page.docname, made_of)
+        key = made_of_key(made_of)
+        event = kept.get(page.docname, key)
         if event is None:
             event = serialized(vevent(page, shown, title, url, lang, host, stamp))
-        kept.put(page.docname, made_of, event)
+        kept.put(page.docname, key, event)
         events[page.docname] = event
         path = Path(app.outdir, calendar_path(page.docname))
         write_if_changed(path, calendar_bytes(name, lang, [event]))

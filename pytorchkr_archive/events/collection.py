@@ -44,6 +44,7 @@ from pytorchkr_archive.events.schema import (
     load_event,
 )
 from pytorchkr_archive.pages.drafts import is_draft
+from pytorchkr_archive.pages.site_pages import write_if_changed
 from pytorchkr_archive.problems import excerpt, shown_path
 from pytorchkr_archive.project import Languages
 from pytorchkr_archive.record.people import NAME_CONTEXT, SPEAKERS_DOC, People
@@ -540,8 +541,5 @@ def kept_in_env(readings: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 
 def save_kept(doctreedir: Path, readings: dict[str, Any]) -> None:
     """Keep this build's readings for the next one."""
-    doctreedir.mkdir(parents=True, exist_ok=True)
-    path = doctreedir / KEPT
-    partial = path.with_suffix(".partial")
-    partial.write_bytes(pickle.dumps((code_digest(), readings), pickle.HIGHEST_PROTOCOL))
-    partial.replace(path)
+    data = pickle.dumps((code_digest(), readings), pickle.HIGHEST_PROTOCOL)
+    write_if_changed(doctreedir / KEPT, data)

@@ -37,6 +37,7 @@ from sphinx.util import logging
 from pytorchkr_archive.events.built import EventsBuilt, events_built, title_of
 from pytorchkr_archive.events.collection import EventPage
 from pytorchkr_archive.events.schedule import is_upcoming
+from pytorchkr_archive.pages.site_pages import write_if_changed
 
 FEED = "feed.xml"
 #: How many entries the feed holds: those updated last (about 0.7 KB each).
@@ -261,23 +262,6 @@ def feed_pages(
         reverse=True,
     )[:FEED_ENTRIES]
     return sorted(recent, key=lambda p: p.event.date)
-
-
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` unless it already holds exactly that; whether it wrote.
-
-    The feed and the calendars are made from every event, so a build that
-    changes one catalog makes them all again; writing only those whose bytes
-    differ leaves the others' times alone, so that ``make live``, a sync to a
-    server and a diff of a published copy see only what the edit touched.
-    """
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return True
 
 
 def write_feed(app: Sphinx, exception: Exception | None) -> None:

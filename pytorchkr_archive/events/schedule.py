@@ -43,9 +43,9 @@ from pytorchkr_archive.events.collection import EventPage
 
 # The clock is read by commands too (make html checks it once, before the
 # languages' builds): it is kept where they read it without Sphinx.
-from pytorchkr_archive.project import NOW_VARIABLE, ClockError, build_clock
-
-__all__ = ["NOW_VARIABLE", "ClockError", "build_clock"]
+from pytorchkr_archive.project import NOW_VARIABLE as NOW_VARIABLE
+from pytorchkr_archive.project import ClockError as ClockError
+from pytorchkr_archive.project import build_clock
 
 
 def build_now(env: object) -> dt.datetime:

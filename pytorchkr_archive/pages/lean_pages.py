@@ -37,22 +37,6 @@ def has_highlighted_code(doctree: nodes.document | None) -> bool:
     )
 
 
-def drop_unused_pygments(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
-    """Leave ``pygments.css`` out of the page's stylesheets if it has no code."""
-    if has_highlighted_code(doctree):
-        return
-    # A new list: Sphinx shares the one in the context between pages.
-    context["css_files"] = [
-        css for css in context.get("css_files", []) if css.filename != PYGMENTS_CSS
-    ]
-
-
 #: The scripts that highlight a search's words on the page it leads to, and
 #: what they need (Sphinx 9.0's ``doctools.js`` is there for them alone).
 SEARCH_HIGHLIGHT_SCRIPTS = frozenset(
@@ -65,26 +49,32 @@ SEARCH_HIGHLIGHT_SCRIPTS = frozenset(
 )
 
 
-def drop_search_highlighting(
+def leave_out_what_is_unused(
     app: Sphinx,
     pagename: str,
     templatename: str,
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """Leave the search highlighting scripts out of a page search does not lead to."""
-    if doctree is not None or pagename == "search":
-        return
-    context["script_files"] = [
-        js
-        for js in context.get("script_files", [])
-        if getattr(js, "filename", js) not in SEARCH_HIGHLIGHT_SCRIPTS
-    ]
+    """Leave ``pygments.css`` out of a page without code, and the search
+    highlighting scripts out of a page search does not lead to.
+
+    Each list is a new one: Sphinx shares the one in the context between pages.
+    """
+    if not has_highlighted_code(doctree):
+        context["css_files"] = [
+            css for css in context.get("css_files", []) if css.filename != PYGMENTS_CSS
+        ]
+    if doctree is None and pagename != "search":
+        context["script_files"] = [
+            js
+            for js in context.get("script_files", [])
+            if getattr(js, "filename", js) not in SEARCH_HIGHLIGHT_SCRIPTS
+        ]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Connect the per-page stylesheet and script filters."""
-    app.connect("html-page-context", drop_unused_pygments)
-    # Late: after every handler that adds a page's own scripts to the list.
-    app.connect("html-page-context", drop_search_highlighting, priority=950)
+    """Connect the per-page stylesheet and script filter: late, after every
+    handler that adds a page's own stylesheets or scripts to the lists."""
+    app.connect("html-page-context", leave_out_what_is_unused, priority=950)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

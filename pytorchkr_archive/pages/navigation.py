@@ -47,6 +47,8 @@ from sphinx.builders import Builder
 from sphinx.domains.std import StandardDomain
 from sphinx.environment import BuildEnvironment
 
+from pytorchkr_archive.pages.site_pages import write_if_changed
+
 
 @dataclass
 class SidebarCache:
@@ -156,12 +158,9 @@ def save_sidebars(app: Sphinx, exception: Exception | None) -> None:
         signature: {**kept.before.get(signature, {}), **drawn}
         for signature, drawn in kept.now.items()
     }
-    if merged == kept.before:
-        return
-    path = Path(app.doctreedir, DRAWN)
-    partial = path.with_suffix(".partial")
-    partial.write_text(json.dumps(merged, ensure_ascii=False), encoding="utf-8")
-    partial.replace(path)
+    if merged != kept.before:
+        text = json.dumps(merged, ensure_ascii=False)
+        write_if_changed(Path(app.doctreedir, DRAWN), text.encode("utf-8"))
 
 
 def forget_sidebars(app: Sphinx, env: BuildEnvironment) -> None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,15 +130,35 @@ def unchanged(app: Sphinx, pagename: str, templatename: str, made_of: object) ->
     return False
 
 
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` unless it already holds exactly that; whether it wrote.
+
+    What is made from every event (the feed, the calendars) and what is kept
+    from one build to the next (this record, the sidebars, the events'
+    readings and serialized calendars) is made again by every build; writing
+    only what differs leaves the others' times alone, so that ``make live``,
+    a sync to a server and a diff of a published copy see only what the edit
+    touched.  A file is written whole: beside itself, then renamed over the
+    old one, so no reader (a server, the next build) finds half of it.
+    """
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(data)
+    partial.replace(path)
+    return True
+
+
 def save_record(app: Sphinx, exception: Exception | None) -> None:
     """Record the generated pages' digests beside them, for the next build."""
     build = _builds.pop(app, None)
     if exception or build is None or app.builder.format != "html" or not build.digests:
         return
-    path = Path(app.outdir, RECORD)
     text = json.dumps(build.digests, sort_keys=True, indent=0) + "\n"
-    if build.recorded is None or not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    write_if_changed(Path(app.outdir, RECORD), text.encode("utf-8"))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
