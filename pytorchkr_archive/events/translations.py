@@ -33,6 +33,7 @@ from pytorchkr_archive.catalogs import reader
 from pytorchkr_archive.catalogs.reader import read_file
 from pytorchkr_archive.events.collection import EventPage
 from pytorchkr_archive.events.messages import FieldMessage
+from pytorchkr_archive.pages.site_pages import write_if_changed
 
 
 @dataclass
@@ -141,9 +142,8 @@ class FactsCache:
         """Keep what this build read, if it changed (catalogs gone are dropped)."""
         if self.path is None or self.used == self.kept:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"key": self.key, "catalogs": self.used}, ensure_ascii=False)
-        self.path.write_text(text, encoding="utf-8")
+        write_if_changed(self.path, text.encode("utf-8"))
 
 
 def load_translations(

@@ -62,6 +62,7 @@ from pytorchkr_archive.catalogs.report import check_file
 from pytorchkr_archive.catalogs.syntax import GETTEXT_CHECKS
 from pytorchkr_archive.escaping import characters as escaping_characters
 from pytorchkr_archive.escaping import structure
+from pytorchkr_archive.pages.site_pages import write_if_changed
 from pytorchkr_archive.problems import Problem, shown_path
 
 logger = logging.getLogger(__name__)
@@ -131,8 +132,8 @@ def catalog_errors(srcdir: Path, locale_dir: Path, lang: str, cache_path: Path) 
         outcomes[name] = entry
         errors += [Problem(*fields) for fields in entry["errors"]]
     if outcomes != kept:
-        cache_path.parent.mkdir(parents=True, exist_ok=True)
-        cache_path.write_text(json.dumps({"key": key, "catalogs": outcomes}), encoding="utf-8")
+        text = json.dumps({"key": key, "catalogs": outcomes})
+        write_if_changed(cache_path, text.encode("utf-8"))
     return errors
 
 
