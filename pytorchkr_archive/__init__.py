@@ -5,8 +5,9 @@ archive's behaviour.  The package is grouped by concern, each wing a
 sub-package whose ``__init__`` says what it is for; a wing imports only the
 wings below it in this list:
 
-- :mod:`.problems`, :mod:`.sphinx_output`, :mod:`.project`: shared by every
-  wing (a located problem, Sphinx's output, conf.py's languages);
+- :mod:`.problems`, :mod:`.sphinx_build`, :mod:`.project`: shared by every
+  wing (a located problem, Sphinx run in this process and its output,
+  conf.py's languages);
 - :mod:`.escaping`: every place a translation lands, escaped for that place;
 - :mod:`.catalogs`: what a translation catalog is and whether it is right;
 - :mod:`.pages`: the extensions every page goes through (languages,
@@ -41,6 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("pytorchkr_archive.pages.theme_l10n")
     app.setup_extension("pytorchkr_archive.speed.template_cache")
     app.setup_extension("pytorchkr_archive.speed.translated_doctrees")
+    app.setup_extension("pytorchkr_archive.speed.docutils_settings")
     app.setup_extension("pytorchkr_archive.pages.a11y")
     app.setup_extension("pytorchkr_archive.pages.lean_pages")
     app.setup_extension("pytorchkr_archive.pages.navigation")

@@ -9,14 +9,14 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import urllib.request
 import warnings
+import weakref
+
+from playwright.sync_api import Error as PlaywrightError
 
 from pytorchkr_archive.catalogs.files import load
-from pytorchkr_archive.measure.chromium import (
-    OUTSIDE_LOCALHOST,
-    block_outside_localhost,
-    is_local,
-)
+from pytorchkr_archive.measure.chromium import is_local
 from pytorchkr_archive.record.people import NAME_CONTEXT, person_slug
 from tests.conftest import LANGUAGES, PROJECT
 from tests.helpers import processes
@@ -54,9 +54,11 @@ EVERY_PAGE = [f"{lang}/{page}" for lang in LANGUAGES for page in PAGES]
 
 
 #: The colour schemes, and the sizes: desktop, and a phone 375 px wide (Furo's
-#: mobile layout), in which the accessibility tests read each page (``reader``).
+#: mobile layout), in which the accessibility tests read each page.
 SCHEMES = ("light", "dark")
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 812}}
+#: Each scheme at each size, as ``show_in`` names them.
+SETTINGS = [f"{scheme}-{size}" for size in VIEWPORTS for scheme in SCHEMES]
 
 
 def driver_processes() -> list[int]:
@@ -169,10 +171,22 @@ class Watch:
         self.superseded: list[str] = []
         self.navigated: list[str] = []
         self._page = page
-        page.on("console", self._on_console)
-        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
-        page.on("requestfailed", self._on_failed)
-        page.on("framenavigated", self._on_navigated)
+        self._listeners = (
+            ("console", self._on_console),
+            ("pageerror", self._on_error),
+            ("requestfailed", self._on_failed),
+            ("framenavigated", self._on_navigated),
+        )
+        for event, listener in self._listeners:
+            page.on(event, listener)
+
+    def stop(self) -> None:
+        """Stop watching the page (which goes on to other pages)."""
+        for event, listener in self._listeners:
+            self._page.remove_listener(event, listener)
+
+    def _on_error(self, error) -> None:
+        self.page_errors.append(str(error))
 
     def _on_navigated(self, frame) -> None:
         if frame == self._page.main_frame:
@@ -219,11 +233,9 @@ class Watch:
 
 
 def new_context(browser, **context_options):
-    """A browser context (locale, viewport, colour scheme...) in which only
-    localhost can be reached."""
-    context = browser.new_context(**context_options)
-    context.route(OUTSIDE_LOCALHOST, block_outside_localhost)
-    return context
+    """A browser context (locale, viewport, colour scheme...); the tests'
+    browser reaches only localhost (``outside_localhost_refused``)."""
+    return browser.new_context(**context_options)
 
 
 def new_page(browser, **context_options):
@@ -232,14 +244,104 @@ def new_page(browser, **context_options):
     return new_context(browser, **context_options).new_page()
 
 
-def axe(page, source: str) -> list[str]:
-    """Run axe-core on the open page; its violations, one line per element."""
-    page.add_script_tag(content=source)
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    assert len(results["passes"]) >= 15, "axe checked almost nothing: is the page empty?"
-    return [
-        f"{violation['id']} ({violation['impact']}): {' '.join(node['target'])}: "
-        f"{node['failureSummary']}"
-        for violation in results["violations"]
-        for node in violation["nodes"]
-    ]
+def violations_in(page, script_url: str, setting: str, light: dict[str, list[str]]) -> list[str]:
+    """axe-core's violations on the open page shown in ``setting``, every rule run.
+
+    ``light`` keeps the page's :func:`layout` in light at each size.  In dark,
+    where the layout is the light one's, every rule that does not read colours
+    reads what it read in light, so gives the same verdict: only
+    :data:`COLOUR_RULES` run again (a run of them costs two fifths of a whole
+    run).  Where anything but a colour differs, every rule runs again.
+    """
+    scheme, size = setting.split("-")
+    if scheme == "light" or size not in light:
+        show_in(page, f"light-{size}")
+        light[size] = layout(page)
+    if scheme == "light":
+        return axe(page, script_url)
+    show_in(page, setting)
+    return axe(page, script_url, COLOUR_RULES if layout(page) == light[size] else None)
+
+
+#: The colour scheme each page was last shown in by :func:`show_in` (a page
+#: keeps it from one document to the next).
+_SCHEMES: weakref.WeakKeyDictionary[object, str] = weakref.WeakKeyDictionary()
+
+
+def show_in(page, setting: str) -> None:
+    """Show the open page in a colour scheme and size (``light-phone``...), as a
+    reader's settings or a turned phone change them, without loading it again;
+    what is already so is left alone."""
+    scheme, size = setting.split("-")
+    changed = False
+    if _SCHEMES.get(page) != scheme:
+        page.emulate_media(color_scheme=scheme)
+        _SCHEMES[page] = scheme
+        changed = True
+    if page.viewport_size != VIEWPORTS[size]:
+        page.set_viewport_size(VIEWPORTS[size])
+        changed = True
+    if changed:
+        rendered(page)
+
+
+#: Everything of each element that axe-core's rules read, but its colours: what
+#: it shows (display, visibility, opacity, clipping), where and how large
+#: (its box, what it scrolls, what stacks on what).  Furo's theme icons, which
+#: change with the colour scheme by design (a sun, a moon), are left out.
+LAYOUT = """() => [...document.querySelectorAll("body *")]
+  .filter((e) => !e.closest(".theme-toggle"))
+  .map((e) => {
+    const s = getComputedStyle(e), r = e.getBoundingClientRect();
+    return [e.tagName, s.display, s.visibility, s.opacity, s.position, s.zIndex, s.overflow,
+      s.clip, s.clipPath, s.transform, s.pointerEvents, s.contentVisibility,
+      Math.round(r.x + scrollX), Math.round(r.y + scrollY), Math.round(r.width),
+      Math.round(r.height),
+      e.scrollWidth, e.scrollHeight].join(" ");
+  })"""
+#: axe-core's rules that read colours (its ``cat.color`` rules on by default).
+COLOUR_RULES = ("color-contrast", "link-in-text-block")
+
+
+def layout(page) -> list[str]:
+    """What axe-core reads of the open page, colours left out (:data:`LAYOUT`)."""
+    return page.evaluate(LAYOUT)
+
+
+#: axe-core run in the page, and only what the tests read brought back: each
+#: violation's element (one line each), how many rules passed or failed, and
+#: which rules ran.  (axe's whole result, every rule's description and a
+#: node of each, is most of a run's cost once serialised to the test.)
+AXE = """async (options) => {
+  const results = await axe.run(document, options);
+  const kinds = ["passes", "violations", "incomplete", "inapplicable"];
+  return {
+    violations: results.violations.flatMap((violation) => violation.nodes.map((node) =>
+      `${violation.id} (${violation.impact}): ${node.target.join(" ")}: ${node.failureSummary}`)),
+    checked: results.passes.length + results.violations.length,
+    ran: kinds.flatMap((kind) => results[kind].map((rule) => rule.id)),
+  };
+}"""
+
+
+def axe(page, script_url: str, rules: tuple[str, ...] | None = None) -> list[str]:
+    """Run axe-core on the open page (every rule on by default, or only ``rules``);
+    its violations, one line per element.  ``script_url``: the ``axe_url`` fixture."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        try:
+            page.add_script_tag(url=script_url)
+        except PlaywrightError:
+            # A document that a route made up (the landing page without its
+            # redirect) is in no address space Chromium lets reach localhost
+            # (Local Network Access): it is given the script whole.
+            with urllib.request.urlopen(script_url) as response:
+                page.add_script_tag(content=response.read().decode("utf-8"))
+    options: dict[str, object] = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": list(rules)}
+    results = page.evaluate(AXE, options)
+    if rules:
+        assert set(rules) <= set(results["ran"]), f"axe did not run {set(rules)}"
+    else:
+        assert results["checked"] >= 15, "axe checked almost nothing: is the page empty?"
+    return results["violations"]

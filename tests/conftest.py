@@ -7,15 +7,21 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
 
-from pytorchkr_archive.sitebuild.sources import copy_sources
-from tests.helpers import once_per_run
+from pytorchkr_archive.sitebuild.sources import copy_sources, keep_only_events
+from pytorchkr_archive.sphinx_build import import_extensions
+from tests.helpers import build_languages, once_per_run, python_m
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+# Before any build of this process registers a language's catalogs (the
+# Sphinx fixtures' builds do not go through sphinx_build.run).
+import_extensions()
 
 PROJECT = Path(__file__).resolve().parent.parent
 TESTS = PROJECT / "tests"
@@ -24,16 +30,65 @@ EVENT = "events/2025-03-30-pytorch-core-conference"
 LANGUAGES = ("en", "ko")
 
 
-def copy_project(dest: Path) -> Path:
-    """Copy the project's sources (no build output, no compiled catalogs) to ``dest``."""
-    return copy_sources(PROJECT, dest)
+#: The run's temporary folders, for the sources every copy starts from.
+_RUN: dict[str, pytest.TempPathFactory] = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _run_folders(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _RUN["factory"] = tmp_path_factory
+
+
+def _sources(folder: Path, first_event: bool) -> Path:
+    """The sources copies start from: the project's, or its first event's alone
+    (its catalogs brought level with that English by ``make update-po``, the
+    messages of the other events' people dropped); and the English's messages
+    the translators' commands keep, extracted once for every copy."""
+    from pytorchkr_archive.catalogs.files import catalog_files, load, save
+    from pytorchkr_archive.translation.english import english_messages
+
+    project = copy_sources(PROJECT, folder / "project")
+    if first_event:
+        keep_only_events(project, EVENT)
+        process = python_m(["pytorchkr_archive.translation.update_po"], project)
+        assert process.returncode == 0, process.stdout + process.stderr
+        for file in catalog_files(project / "locale"):
+            catalog = load(file.path)
+            if catalog.obsolete:
+                catalog.obsolete.clear()
+                save(file.path, catalog)
+    english_messages(project)
+    return project
+
+
+def copy_project(dest: Path, *, first_event: bool = False) -> Path:
+    """Copy the project's sources (no build output, no compiled catalogs) to ``dest``,
+    with the English's messages the translators' commands keep
+    (``_build/english-messages.json``, as after ``make update-po``).
+
+    ``first_event``: of the events, the first only (the 2025 conference, whose
+    recap has every kind of block), with catalogs that match it: half the
+    whole site's build, for the tests of one event's page and catalog."""
+    name = "first-event-sources" if first_event else "sources"
+    source = once_per_run(_RUN["factory"], name, lambda folder: _sources(folder, first_event))
+    project = copy_sources(source, dest)
+    kept = source / "_build" / "english-messages.json"
+    (project / "_build").mkdir(exist_ok=True)
+    shutil.copy2(kept, project / "_build" / kept.name)
+    return project
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
-    """Run a command; fail the test with its whole output if it fails."""
-    process = subprocess.run(
-        command, cwd=cwd, env=env, capture_output=True, text=True, check=False
-    )
+    """Run a command; fail the test with its whole output if it fails.
+
+    ``python -m`` commands of Sphinx and of the archive run in this process
+    (:func:`tests.helpers.python_m`); others start a process."""
+    if command[:2] == [sys.executable, "-m"]:
+        process = python_m(command[2:], cwd, env)
+    else:
+        process = subprocess.run(
+            command, cwd=cwd, env=env, capture_output=True, text=True, check=False
+        )
     output = process.stdout + process.stderr
     if process.returncode:
         pytest.fail(f"{' '.join(command)} exited {process.returncode}:\n{output}")
@@ -68,19 +123,30 @@ def site_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def axe_source() -> str:
-    """axe-core's script (package-lock.json), to inject into a page."""
+def axe_url() -> Iterator[str]:
+    """axe-core's script (package-lock.json), served on localhost, to add to a
+    page: loaded from a URL, the browser keeps it and its compiled code from one
+    page to the next (given whole to each page, it was compiled on each)."""
     path = require_file(
         PROJECT / "node_modules" / "axe-core" / "axe.min.js",
         "run `npm ci` in the project, or `make test`, which does",
     )
-    return path.read_text(encoding="utf-8")
+    from pytorchkr_archive.sitebuild.localserver import serve
+
+    with serve(path.parent) as url:
+        yield f"{url}/{path.name}"
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """Debian's Chromium (else Playwright's), headless, driven by Playwright."""
-    from pytorchkr_archive.measure.chromium import CHROMIUM_ARGS, find_chromium, missing_message
+    """Debian's Chromium (else Playwright's), headless, driven by Playwright;
+    it reaches nothing but localhost."""
+    from pytorchkr_archive.measure.chromium import (
+        CHROMIUM_ARGS,
+        find_chromium,
+        missing_message,
+        outside_localhost_refused,
+    )
 
     executable = find_chromium() or unavailable(missing_message())
     from playwright.sync_api import sync_playwright
@@ -89,11 +155,12 @@ def browser() -> Iterator[object]:
 
     playwright = sync_playwright().start()
     try:
-        chromium = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+        with outside_localhost_refused() as offline:
+            chromium = playwright.chromium.launch(
+                executable_path=executable, headless=True, args=CHROMIUM_ARGS + offline
+            )
+            yield chromium
+            chromium.close()
     finally:
         stop_playwright(playwright)
 
@@ -141,6 +208,47 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return project / "_build" / "html"
 
     return once_per_run(tmp_path_factory, "site", make)
+
+
+@dataclass(frozen=True)
+class SmallArchive:
+    """tests/synthetic.py's archive as ``make html`` built it, and what a Korean
+    rebuild with nothing changed did to its feeds and calendars: their
+    modification times before and after it, by path."""
+
+    html: Path
+    unchanged_rebuild: dict[str, tuple[int, int]]
+
+
+@pytest.fixture(scope="session")
+def small_archive(tmp_path_factory: pytest.TempPathFactory) -> SmallArchive:
+    """tests/synthetic.py's archive, built once per run; the rebuild happens
+    here, before any test reads the output."""
+    from pytorchkr_archive.sitebuild.site import sphinx_command
+    from tests import synthetic
+
+    def make(folder: Path) -> SmallArchive:
+        project = copy_project(folder / "project")
+        synthetic.grow(project)
+        environ = {**os.environ, "ARCHIVE_NOW": synthetic.NOW}
+        html = build_languages(project, env=environ)
+        kept = [
+            path
+            for path in (html / "ko").rglob("*")
+            if path.suffix in (".ics", ".xml") and path.name != "sitemap.xml"
+        ]
+        before = [path.stat().st_mtime_ns for path in kept]
+        command = sphinx_command(Path(), Path("_build/html"), Path("_build/doctrees"), "ko", [])
+        rebuild = python_m(command[2:], project, environ)
+        assert rebuild.returncode == 0, rebuild.stdout + rebuild.stderr
+        assert "0 added, 0 changed, 0 removed" in rebuild.stdout, rebuild.stdout
+        times = {
+            path.relative_to(html).as_posix(): (old, path.stat().st_mtime_ns)
+            for path, old in zip(kept, before, strict=True)
+        }
+        return SmallArchive(html, times)
+
+    return once_per_run(tmp_path_factory, "small-archive", make)
 
 
 def rtd_build(project: Path, lang: str, canonical: str) -> Path:

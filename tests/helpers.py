@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import io
 import os
 import pickle
 import re
 import shutil
 import socket
+import subprocess
+import sys
+import threading
+import time
+import traceback
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
+from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
@@ -97,6 +106,118 @@ def once_per_run(factory: pytest.TempPathFactory, name: str, make: Callable[[Pat
             result.write_bytes(pickle.dumps(value))
             return value
     return pickle.loads(result.read_bytes())
+
+
+#: The commands run in the tests' own process: ``python -m sphinx`` and the
+#: archive's commands.  Others (and every ``python -m`` that is the subject of
+#: a test of the command line itself) start a process.
+IN_PROCESS = re.compile(
+    r"sphinx|pytorchkr_archive\.(translation\.\w+|events\.(new_event|check_events)"
+    r"|sitebuild\.site)"
+)
+
+
+@contextlib.contextmanager
+def environment(env: Mapping[str, str] | None) -> Iterator[None]:
+    """``os.environ`` as ``env`` (when given) for the duration, then as it was."""
+    if env is None:
+        yield
+        return
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def python_m(
+    args: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m module args`` (``args`` begins with the module), as a command line
+    runs it: exit status, standard output and standard error.
+
+    Sphinx and the archive's commands (:data:`IN_PROCESS`) run in this
+    process, in ``cwd`` and ``env``: starting Python, Sphinx and the
+    extensions again cost more than most of the tests' builds.  What a
+    process would print of an uncaught exception, its traceback, is their
+    standard error, with exit status 1, as ``python -m`` gives.
+    """
+    module, *rest = args
+    if not IN_PROCESS.fullmatch(module):
+        return subprocess.run(
+            [sys.executable, "-m", *args], cwd=cwd, env=env, capture_output=True, text=True
+        )
+    if module == "sphinx":
+        from pytorchkr_archive.sphinx_build import run as sphinx_run
+
+        with environment(env), contextlib.chdir(cwd):
+            done = sphinx_run(rest, capture=True)
+        return subprocess.CompletedProcess(args, done.status, done.stdout, done.stderr)
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        environment(env),
+        contextlib.chdir(cwd),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+        mock.patch("pytorchkr_archive.sitebuild.site.build_language", build_language_here),
+    ):
+        try:
+            status = importlib.import_module(module).main(rest)
+        except SystemExit as stop:
+            code = stop.code
+            status = code if isinstance(code, int) else (0 if code is None else 1)
+            if isinstance(code, str):
+                print(code, file=sys.stderr)
+        except Exception:
+            traceback.print_exc()
+            status = 1
+    return subprocess.CompletedProcess(args, status or 0, out.getvalue(), err.getvalue())
+
+
+#: One Sphinx run at a time in this process: a run changes the process's
+#: folder, output and translators while it lasts.
+_ONE_RUN = threading.Lock()
+
+
+def build_language_here(command: list[str], lang: str):  # -> site.Result
+    """``make html``'s build of one language (``site.build_language``), run in
+    this process rather than in one of its own: the same command line, exit
+    status and output, without starting Python and Sphinx again.  The
+    languages are built one after the other; the staging copy, the landing
+    page and what is published are ``make html``'s own (tests/sitebuild runs
+    it whole, a process per language, too)."""
+    from pytorchkr_archive.sitebuild.site import Result
+    from pytorchkr_archive.sphinx_build import clean
+    from pytorchkr_archive.sphinx_build import run as sphinx_run
+
+    assert command[1:3] == ["-m", "sphinx"], command
+    start = time.perf_counter()
+    with _ONE_RUN:
+        done = sphinx_run(command[3:], capture=True)
+    return Result(lang, done.status, clean(done.stdout + done.stderr), time.perf_counter() - start)
+
+
+def build_languages(project: Path, *languages: str, env: Mapping[str, str] | None = None) -> Path:
+    """Each language of ``project`` (both by default) built with ``make html``'s
+    command line for it, one after the other in this process; the output folder.
+
+    For the tests that need a copy's pages, not ``make html`` itself (its
+    staging copy, its landing page, its processes: tests/sitebuild).  A copy
+    is built one way throughout: the configuration names the archive's
+    templates where the code that runs has them, so a build in another
+    process would see it changed and start over.
+    """
+    from pytorchkr_archive.sitebuild.site import sphinx_command
+
+    out, doctrees = Path("_build/html"), Path("_build/doctrees")
+    for lang in languages or ("en", "ko"):
+        command = sphinx_command(Path(), out, doctrees, lang, [])
+        done = python_m(command[2:], project, env)
+        assert done.returncode == 0, f"{lang}: {done.stdout}{done.stderr}"
+    return project / out
 
 
 def bare_path(folder: Path, tools: tuple[str, ...] = ("sh",)) -> str:

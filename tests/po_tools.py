@@ -9,10 +9,10 @@ editor's CRLF line endings: each rewrites a real catalog its own way.
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 from tests.conftest import EVENT, copy_project, require_tool
+from tests.helpers import python_m
 
 EVENT_PO = f"locale/ko/LC_MESSAGES/{EVENT}.po"
 CLOSING = "See you at the next conference—with even more exciting talks to come! 🙌"
@@ -83,10 +83,9 @@ def gettext_view(data: bytes, work: Path) -> str:
 
 
 def tool(project: Path, name: str, *args: str) -> subprocess.CompletedProcess[str]:
-    process = subprocess.run(
-        [sys.executable, "-m", f"pytorchkr_archive.translation.{name}", *args],
-        cwd=project, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    """A translators' command (``python -m pytorchkr_archive.translation.<name>``), run
+    in ``project`` (in this process: :func:`tests.helpers.python_m`)."""
+    process = python_m([f"pytorchkr_archive.translation.{name}", *args], project)
     assert "Traceback" not in process.stdout + process.stderr, process.stderr
     return process
 
@@ -103,7 +102,7 @@ def paragraph(text: str, start: str) -> str:
 def merged_catalog(work: Path) -> tuple[Path, bytes]:
     """A project whose English changed twice, and its catalog as msgmerge left it."""
     require_tool("msgmerge")
-    project = copy_project(work / "project")
+    project = copy_project(work / "project", first_event=True)
 
     def first(text: str) -> str:
         roadmap = paragraph(text, ROADMAP)

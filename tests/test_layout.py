@@ -12,7 +12,7 @@ PACKAGE = PROJECT / "pytorchkr_archive"
 #: The wings, lowest first: a wing may import only itself and the wings before it.
 WINGS = (
     "problems",
-    "sphinx_output",
+    "sphinx_build",
     "project",
     "escaping",
     "catalogs",
@@ -27,7 +27,7 @@ WINGS = (
     "measure",
 )
 #: Modules that stand directly in the package, shared by every wing.
-SHARED = {"problems", "sphinx_output", "project"}
+SHARED = {"problems", "sphinx_build", "project"}
 
 
 def modules() -> dict[str, ast.Module]:

@@ -45,6 +45,11 @@ _WHITE = b" \t\r\f\v"
 _NAME_START = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$")
 _NAME_CHAR = _NAME_START | frozenset(b"0123456789")
 _DIGITS = frozenset(b"0123456789")
+#: Runs of bytes that :meth:`_Lexer._getc` hands over one by one unchanged (no
+#: newline, no backslash), inside a string (nor its closing quote) and a
+#: comment: taken in one piece, which reads a catalog several times faster.
+_PLAIN_STRING = re.compile(rb'[^"\\\n]+')
+_PLAIN_COMMENT = re.compile(rb"[^\\\n]+")
 _OCTAL = frozenset(b"01234567")
 _HEX = frozenset(b"0123456789abcdefABCDEF")
 #: The ``charset=`` of a header, as gettext finds it.
@@ -194,6 +199,10 @@ class _Lexer:
     def _string(self, line: int) -> Token:
         chunks = bytearray()
         while True:
+            plain = _PLAIN_STRING.match(self.data, self.pos)
+            if plain:
+                chunks += plain.group()
+                self.pos = plain.end()
             byte = self._getc()
             if byte is None:
                 self.errors.append(
@@ -259,6 +268,10 @@ class _Lexer:
                 text = bytearray()
                 while nxt is not None and nxt != 0x0A:
                     text.append(nxt)
+                    plain = _PLAIN_COMMENT.match(self.data, self.pos)
+                    if plain:
+                        text += plain.group()
+                        self.pos = plain.end()
                     nxt = self._getc()
                 self._ungetc(nxt)
                 token = Token(
@@ -581,9 +594,8 @@ def read(data: bytes) -> Reading:
     return Reading(entries, errors + parser.errors, parser.comments)
 
 
-#: Readings of files, by path, with the (modification time, size) they had
-#: and their bytes.
-_READ_FILES: dict[Path, tuple[tuple[int, int], bytes, Reading]] = {}
+#: Readings of files, by path, with the bytes they were read from.
+_READ_FILES: dict[Path, tuple[bytes, Reading]] = {}
 
 
 def read_file_bytes(path: Path) -> tuple[bytes, Reading] | None:
@@ -593,23 +605,21 @@ def read_file_bytes(path: Path) -> tuple[bytes, Reading] | None:
     A translated build reads a page's catalog more than once: in the catalog
     gate, for the events' facts when it starts, for the ``.mo`` it compiles,
     for the parallel view's entries as the page is written.  One reading
-    serves them all; a file saved since (``make live``) has another time or
-    size and is read afresh.  The reading is shared: callers do not change it.
+    serves them all; a file saved since (``make live``) has other bytes and
+    is read afresh.  Its bytes, not its time and size: reading a file costs
+    little beside parsing it, and an edit that keeps the size within the
+    file system's clock tick would keep both.  The reading is shared:
+    callers do not change it.
     """
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    stamp = (stat.st_mtime_ns, stat.st_size)
-    kept = _READ_FILES.get(path)
-    if kept and kept[0] == stamp:
-        return kept[1], kept[2]
     try:
         data = path.read_bytes()
     except OSError:
         return None
+    kept = _READ_FILES.get(path)
+    if kept and kept[0] == data:
+        return kept
     reading = read(data)
-    _READ_FILES[path] = (stamp, data, reading)
+    _READ_FILES[path] = (data, reading)
     return data, reading
 
 

@@ -38,8 +38,10 @@ archive`` of it: the listings as they were before they were cut by year).
 
 Two figures per page: its HTML, and its weight as the browser fetches it
 (the HTML with the stylesheets and scripts it links; :func:`page_weight`).
-``tests/events/test_listing_sizes.py`` asserts the budget on every listing
-page of a 1,000-event archive; here are the figures.
+The budget is checked here at 1,000 events (a page over it is marked) and
+by ``tests/events/test_listing_sizes.py`` on every listing page of the
+suite's small archive of 110 (tests/synthetic.py), which holds what keeps
+the pages under it at any size.
 """
 
 from __future__ import annotations
@@ -688,8 +690,9 @@ def section(after: Sizes, before: Sizes | None, baseline: str | None) -> list[st
         f"stylesheets and scripts it links, in KB (⚠: over the {BUDGET // 1000} KB page "
         "budget). `python -m pytorchkr_archive.measure.bench --only pages`. "
         "`tests/events/test_listing_sizes.py` asserts the budget on the HTML of every "
-        "listing page at 1,000 events; the weight adds the stylesheets and scripts every "
-        "page links (about 80 KB, Furo's mostly), which the browser keeps from page to page.",
+        "listing page of the suite's archive of 110 events; the weight adds the "
+        "stylesheets and scripts every page links (about 80 KB, Furo's mostly), which "
+        "the browser keeps from page to page.",
         "",
         "The tree as it is:",
         "",

@@ -14,11 +14,14 @@ had, the one message that says how to get one.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import os
 import re
+import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 #: Debian's package ``chromium``; ``CHROMIUM=/path`` names another build.
@@ -95,6 +98,25 @@ def install() -> tuple[Path | None, str]:
 #: to Python; the local ones go through untouched (routing every request
 #: through a handler made each page load 80 % slower here).
 OUTSIDE_LOCALHOST = re.compile(r"^(?!http://(127\.0\.0\.1|localhost):)")
+
+
+@contextlib.contextmanager
+def outside_localhost_refused() -> Iterator[list[str]]:
+    """Launch arguments with which Chromium itself refuses every request that
+    is not for localhost, while the context lasts.
+
+    Every request goes to a proxy on a port this process holds bound and never
+    listens on, so each connection to it is refused at once: http, https,
+    WebSockets, names and bare addresses alike.  Chromium sends localhost
+    past any proxy by itself.  Unlike a Playwright route (:data:`OUTSIDE_LOCALHOST`),
+    which pauses every request of a context to match it and turns the context's
+    HTTP cache off, this costs the pages nothing: the browser tests' page loads
+    took a fifth less processor time.  A refused request fails as a routed one
+    does (``requestfailed``, a console error whose source is its URL).
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as held:
+        held.bind(("127.0.0.1", 0))
+        yield [f"--proxy-server=http://127.0.0.1:{held.getsockname()[1]}"]
 
 
 def is_local(url: str) -> bool:

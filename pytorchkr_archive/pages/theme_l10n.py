@@ -20,6 +20,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.builders.gettext import MessageCatalogBuilder, MsgOrigin
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.locale import get_translation
 
@@ -112,6 +113,20 @@ def furo_template_dir() -> Path:
 #: How Furo's templates are named in the templates' location comments: by
 #: their place in the installed packages, the same on every machine.
 FURO_LOCATION = "site-packages/furo/theme/furo"
+#: The archive's own code, whose templates and modules the location comments
+#: name by their place in the project (``pytorchkr_archive/...``), wherever
+#: Python imported them from: the project's folder, an installed copy, or
+#: the process of a command run on another copy of the project.
+ARCHIVE_DIR = Path(__file__).resolve().parent.parent
+
+
+def in_project(path: str | Path, srcdir: str | Path) -> str:
+    """``path`` as the templates' location comments name it: the archive's own
+    files by their place in the project at ``srcdir``, others as they are."""
+    resolved = Path(path).resolve()
+    if not resolved.is_relative_to(ARCHIVE_DIR):
+        return str(path)
+    return str(Path(srcdir, ARCHIVE_DIR.name, resolved.relative_to(ARCHIVE_DIR)))
 
 
 def add_module_messages(app: Sphinx, module: str, messages: Iterable[str]) -> None:
@@ -123,7 +138,7 @@ def add_module_messages(app: Sphinx, module: str, messages: Iterable[str]) -> No
     if not isinstance(app.builder, MessageCatalogBuilder):
         return
     catalog = app.builder.catalogs["sphinx"]
-    source = Path(module).as_posix()
+    source = in_project(module, app.srcdir)
     lines = Path(module).read_text(encoding="utf-8").splitlines()
     for message in messages:
         line = next(i for i, text in enumerate(lines, 1) if f'"{message}"' in text)
@@ -160,8 +175,26 @@ def extract_theme_messages(app: Sphinx) -> None:
             catalog.add(message, MsgOrigin(source=str(origin_path), line=line))
 
 
+def name_archive_templates(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Name the archive's templates in ``sphinx.pot`` by their place in the project.
+
+    Sphinx's gettext builder reads the templates of ``templates_path``, which
+    the archive extends with its own folders, before the pages, and names each
+    by its file's path: a path that would change with where Python imported
+    the archive from (:func:`in_project`).
+    """
+    if not isinstance(app.builder, MessageCatalogBuilder):
+        return
+    metadata = app.builder.catalogs["sphinx"].metadata
+    for message, places in metadata.items():
+        metadata[message] = [
+            (in_project(path, app.srcdir), line, uid) for path, line, uid in places
+        ]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the template bridge and the extraction of the theme's strings."""
     app.connect("config-inited", use_localizing_loader)
     app.connect("builder-inited", extract_theme_messages)
+    app.connect("env-before-read-docs", name_archive_templates)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -42,8 +42,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
-import gettext
-import multiprocessing
 import os
 import signal
 import socket
@@ -54,32 +52,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import sphinx.cmd.build
-import sphinx.locale
 from sphinx_autobuild import __main__ as autobuild
 from sphinx_autobuild.build import Builder
 from sphinx_autobuild.utils import show_command, show_message
 
+from pytorchkr_archive.sphinx_build import run as sphinx_run
+
 
 def sphinx_build(args: Sequence[str]) -> int:
-    """``sphinx-build`` with ``args``, in this process, with catalogs read afresh.
-
-    A build leaves no process behind: sphinx-sitemap starts a multiprocessing
-    manager for every build and counts on the build's process ending to stop
-    it, which the server's own first build does not.
-    """
-    sphinx.locale.translators.clear()
-    # gettext.translation() keeps every catalog it opened, keyed by path; the
-    # cache is private but has not changed since Python 2.
-    getattr(gettext, "_translations", {}).clear()
-    running = set(multiprocessing.active_children())
-    try:
-        return sphinx.cmd.build.main(["build", *args])
-    finally:
-        # Killed, not terminated: a worker forked from the running server has
-        # uvicorn's SIGTERM handler, which only asks a server to stop.
-        for process in set(multiprocessing.active_children()) - running:
-            process.kill()
-            process.join()
+    """``sphinx-build`` with ``args``, in this process, its output on the terminal."""
+    return sphinx_run(args).status
 
 
 def _shown(paths: Sequence[Path]) -> list[str]:

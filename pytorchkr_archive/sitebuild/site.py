@@ -22,7 +22,7 @@ from pathlib import Path
 from pytorchkr_archive.project import ClockError, build_clock, project_languages
 from pytorchkr_archive.sitebuild.landing import write_landing_page
 from pytorchkr_archive.sitebuild.staging import publish, staging_copy
-from pytorchkr_archive.sphinx_output import clean
+from pytorchkr_archive.sphinx_build import clean
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Sphinx builds made faster, with the same output: fixes that change no byte of a page.
 
 Compiled Jinja templates kept between builds (:mod:`.template_cache`,
-``builder-inited``) and translated doctrees that no longer pickle the whole
-build environment (:mod:`.translated_doctrees`, ``doctree-read``).  Each is
-measured in ``docs/benchmarks.md`` and tested to leave the HTML as it was.
+``builder-inited``), translated doctrees that no longer pickle the whole
+build environment (:mod:`.translated_doctrees`, ``doctree-read``), and
+docutils' default settings made once, not for each translated message
+(:mod:`.docutils_settings`).  Each is measured in ``docs/benchmarks.md`` and
+tested to leave the HTML as it was.
 """

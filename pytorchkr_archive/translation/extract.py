@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
-from pytorchkr_archive.sphinx_output import clean
+from pytorchkr_archive import sphinx_build
 
 DEFAULT_OUT = Path("_build/gettext")
 
@@ -25,10 +24,7 @@ DEFAULT_OUT = Path("_build/gettext")
 def extract(source: Path = Path(), out: Path = DEFAULT_OUT, quiet: bool = True) -> int:
     """Write the templates into ``out``; return sphinx-build's exit status."""
     shutil.rmtree(out, ignore_errors=True)
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
+    args = [
         "-b",
         "gettext",
         "-W",
@@ -39,11 +35,12 @@ def extract(source: Path = Path(), out: Path = DEFAULT_OUT, quiet: bool = True) 
         str(out),
     ]
     if quiet:
-        command.insert(3, "-q")
-    process = subprocess.run(command, check=False, capture_output=True, text=True)
-    sys.stdout.write(clean(process.stdout))
-    sys.stderr.write(clean(process.stderr))
-    return process.returncode
+        args.insert(0, "-q")
+    # In this process: starting another for Sphinx cost more than the extraction.
+    done = sphinx_build.run(args, capture=True)
+    sys.stdout.write(done.stdout)
+    sys.stderr.write(done.stderr)
+    return done.status
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,9 +10,12 @@ removed becomes obsolete with its previous msgid, ``#~|``).  Each tool of
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -21,7 +24,7 @@ from pytorchkr_archive.catalogs.files import CatalogFile, load, render, to_catal
 from pytorchkr_archive.catalogs.reader import read
 from pytorchkr_archive.catalogs.syntax import check_bytes, gettext_verdict
 from tests.conftest import EVENT, copy_project, require_tool, run
-from tests.helpers import soup
+from tests.helpers import once_per_run, soup
 from tests.po_tools import (
     CLOSING,
     CLOSING_KO,
@@ -52,29 +55,79 @@ def written(merged: tuple[Path, bytes], tmp_path_factory: pytest.TempPathFactory
 
 def project_with(merged: tuple[Path, bytes], data: bytes, tmp_path: Path) -> tuple[Path, Path]:
     """A copy of the merged project (its English) with ``data`` as the event's catalog."""
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", first_event=True)
     shutil.copy2(merged[0] / f"{EVENT}.md", project / f"{EVENT}.md")
     po = project / EVENT_PO
     po.write_bytes(data)
     return project, po
 
 
-@pytest.mark.parametrize("name", TOOLS)
-def test_every_tool_layout_passes_check_po_and_builds(
-    merged: tuple[Path, bytes], written: dict[str, bytes], tmp_path: Path, name: str
-) -> None:
-    project, po = project_with(merged, written[name], tmp_path)
-    msgfmt = subprocess.run(
-        [require_tool("msgfmt"), "--check", "-o", "/dev/null", str(po)], capture_output=True
-    )
-    assert msgfmt.returncode == 0, msgfmt.stderr
+def page_of(name: str) -> str:
+    """The page of the layouts' project whose catalog is in ``name``'s layout."""
+    return f"{EVENT}-{re.sub(r'[^a-z0-9]+', '-', name).strip('-')}"
+
+
+@dataclass(frozen=True)
+class Layouts:
+    """The merged project with the event's page once per tool, its catalog in that
+    tool's layout, built in Korean: what msgfmt, check-po, stats and the build
+    said, and each page's article text."""
+
+    msgfmt: dict[str, str | None]
+    check: str
+    check_status: int
+    fuzzy: dict[str, int]
+    articles: dict[str, str]
+
+
+def build_layouts(folder: Path, merged: tuple[Path, bytes], written: dict[str, bytes]) -> Layouts:
+    """One project and one build for every layout (one build each cost eight)."""
+    project = copy_project(folder / "project", first_event=True)
+    english = (merged[0] / f"{EVENT}.md").read_bytes()
+    (project / f"{EVENT}.md").unlink()
+    (project / EVENT_PO).unlink()
+    msgfmt = {}
+    for name, data in written.items():
+        page = page_of(name)
+        (project / f"{page}.md").write_bytes(english)
+        po = project / "locale" / "ko" / "LC_MESSAGES" / f"{page}.po"
+        po.write_bytes(data)
+        check = subprocess.run(
+            [require_tool("msgfmt"), "--check", "-o", "/dev/null", str(po)], capture_output=True
+        )
+        msgfmt[name] = None if check.returncode == 0 else check.stderr.decode(errors="replace")
     check = tool(project, "check_po")
-    assert check.returncode == 0, check.stdout
-    assert "[syntax]" not in check.stdout
-    assert "1 fuzzy" in check.stdout
+    counts = json.loads(tool(project, "stats", "--json").stdout)["ko"]["catalogs"]
     run([sys.executable, "-m", "sphinx", "-q", "-W", "--keep-going", "-b", "html",
          "-D", "language=ko", ".", "_build/ko"], cwd=project)  # fmt: skip
-    article = soup(project / "_build" / "ko" / f"{EVENT}.html").find("article").get_text()
+    return Layouts(
+        msgfmt,
+        check.stdout,
+        check.returncode,
+        {name: counts[f"{page_of(name)}.po"]["messages"]["fuzzy"] for name in written},
+        {
+            name: soup(project / "_build" / "ko" / f"{page_of(name)}.html")
+            .find("article")
+            .get_text()
+            for name in written
+        },
+    )
+
+
+@pytest.fixture(scope="module")
+def layouts(merged, written, tmp_path_factory: pytest.TempPathFactory) -> Layouts:
+    return once_per_run(
+        tmp_path_factory, "po-tool-layouts", lambda folder: build_layouts(folder, merged, written)
+    )
+
+
+@pytest.mark.parametrize("name", TOOLS)
+def test_every_tool_layout_passes_check_po_and_builds(layouts: Layouts, name: str) -> None:
+    assert layouts.msgfmt[name] is None, layouts.msgfmt[name]
+    assert layouts.check_status == 0, layouts.check
+    assert "[syntax]" not in layouts.check
+    assert layouts.fuzzy[name] == 1
+    article = layouts.articles[name]
     # The fuzzy message shows in English; the translated ones in Korean.
     assert "come, and bring a friend! 🙌" in article
     assert "구름" in article and CLOSING_KO not in article
@@ -108,7 +161,7 @@ def test_update_po_brings_every_layout_back_and_loses_nothing(
 
 def test_update_po_counts_what_happened(tmp_path: Path) -> None:
     """One paragraph edited and one removed: 1 fuzzy and 1 obsolete, not 2 obsolete."""
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", first_event=True)
     before = (project / EVENT_PO).read_bytes()
     edit_page(project, lambda t: t.replace(CLOSING, CLOSING.replace("come!", "come, friends!")))
     edit_page(project, lambda text: text.replace(paragraph(text, RECAP) + "\n\n", ""))
@@ -119,7 +172,7 @@ def test_update_po_counts_what_happened(tmp_path: Path) -> None:
 
 
 def test_update_po_keeps_the_creation_date_when_only_the_layout_changed(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", first_event=True)
     po = project / EVENT_PO
     original = po.read_bytes()
     po.write_bytes(gnu("msgcat", "--width=50", str(po)))
@@ -129,7 +182,7 @@ def test_update_po_keeps_the_creation_date_when_only_the_layout_changed(tmp_path
 
 
 def test_stale_previous_msgid_is_reported_and_dropped(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", first_event=True)
     po = project / EVENT_PO
     text = po.read_text(encoding="utf-8")
     po.write_text(text.replace(f'msgid "{CLOSING}"', f'#| msgid "Old words."\nmsgid "{CLOSING}"'),
@@ -165,7 +218,7 @@ def test_every_construct_is_read_as_gettext_reads_it(tmp_path: Path) -> None:
 
 
 def test_a_byte_order_mark_is_named_with_how_to_save_without_it(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", first_event=True)
     po = project / EVENT_PO
     po.write_bytes(b"\xef\xbb\xbf" + po.read_bytes())
     msgfmt = subprocess.run([require_tool("msgfmt"), "--check", "-o", "/dev/null", str(po)],

@@ -12,14 +12,13 @@ the catalog's line.
 from __future__ import annotations
 
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import EVENT, copy_project
-from tests.helpers import soup
+from tests.helpers import python_m, soup
 
 EVENT_PO = f"locale/ko/LC_MESSAGES/{EVENT}.po"
 SUMMARY_KO = 'msgstr "PyTorch Core Maintainer와 함께한 파이토치'
@@ -31,7 +30,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def hostile_copy(folder: Path, old: str) -> tuple[Path, int]:
     """A copy of the project with a vertical tab in one Korean translation, and the
     line of its message (its ``msgid``)."""
-    project = copy_project(folder / "project")
+    project = copy_project(folder / "project", first_event=True)
     po = project / EVENT_PO
     lines = po.read_text(encoding="utf-8").splitlines(keepends=True)
     [index] = [n for n, row in enumerate(lines) if row.startswith(old)]
@@ -41,9 +40,9 @@ def hostile_copy(folder: Path, old: str) -> tuple[Path, int]:
 
 
 def python(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, *args], cwd=project, capture_output=True, text=True, check=False
-    )
+    """``python -m ...`` in the copy (in this process: :func:`tests.helpers.python_m`)."""
+    assert args[0] == "-m"
+    return python_m(list(args[1:]), project)
 
 
 def located(project: Path, line: int) -> str:

@@ -6,9 +6,9 @@ followed by a ``<title>``: html5lib (the WHATWG parsing algorithm, as a
 browser parses) must find one script whose text is the JSON, then the title.
 
 Then the translator's attack on a real build of a copy of the project: the
-Korean event page's title, and separately a speaker's name, ending in
-``<!--<script`` (which ``check-po`` accepts) must leave the page's head
-whole and its JSON-LD readable.
+Korean event page's title and a speaker's name, each ending in
+``<!--<script`` (which ``check-po`` accepts), must leave the page's head
+whole and its JSON-LD readable, with each value as the translator wrote it.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import pytest
 
 from pytorchkr_archive.escaping.json_script import json_for_script
 from tests.conftest import EVENT, copy_project, run
-from tests.helpers import once_per_run
+from tests.helpers import build_languages, once_per_run
 
 HOSTILE = [
     "</script>",
@@ -115,26 +115,24 @@ ATTACKS = {
 }
 
 
-def build_attacked(folder: Path) -> dict[str, Path]:
-    """The Korean event page of two copies of the project, each with one hostile
-    translation that the catalogs' gate accepts."""
-    pages = {}
-    for case, (relative, old, new) in ATTACKS.items():
-        project = copy_project(folder / case)
+def build_attacked(folder: Path) -> Path:
+    """The Korean event page of a copy of the project whose title's and speaker's
+    translations end as :data:`ATTACKS` say, which the catalogs' gate accepts:
+    two places of the page's structured data, on one page."""
+    project = copy_project(folder / "project", first_event=True)
+    for relative, old, new in ATTACKS.values():
         catalog = project / relative
         text = catalog.read_text(encoding="utf-8")
         assert text.count(old) == 1, f"{old!r} is no longer in {relative}"
         catalog.write_text(text.replace(old, new), encoding="utf-8")
-        output = run([sys.executable, "-m", "pytorchkr_archive.translation.check_po"], project)
-        assert re.search(r"\b0 error\(s\)", output), output
-        run([sys.executable, "-m", "pytorchkr_archive.sitebuild.site"], project)
-        pages[case] = project / "_build" / "html" / "ko" / f"{EVENT}.html"
-    return pages
+    output = run([sys.executable, "-m", "pytorchkr_archive.translation.check_po"], project)
+    assert re.search(r"\b0 error\(s\)", output), output
+    return build_languages(project, "ko") / "ko" / f"{EVENT}.html"
 
 
 @pytest.fixture(scope="module")
-def attacked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The two attacked pages, built once for the whole run (every xdist worker)."""
+def attacked(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The attacked page, built once for the whole run (every xdist worker)."""
     return once_per_run(tmp_path_factory, "json-script-attacks", build_attacked)
 
 
@@ -146,9 +144,9 @@ def attacked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     ],
 )
 def test_a_hostile_translation_leaves_the_head_whole(
-    attacked: dict[str, Path], case: str, expected: tuple[str, str]
+    attacked: Path, case: str, expected: tuple[str, str]
 ) -> None:
-    text = attacked[case].read_text(encoding="utf-8")
+    text = attacked.read_text(encoding="utf-8")
     head = html5lib.parse(text, namespaceHTMLElements=False).find("head")
     tags = [child.tag for child in head if isinstance(child.tag, str)]
     assert "title" in tags

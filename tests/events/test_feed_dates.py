@@ -38,7 +38,7 @@ from tests.conftest import (
     require_tool,
     run,
 )
-from tests.helpers import once_per_run, soup
+from tests.helpers import build_languages, once_per_run, soup
 
 NEW = "events/2027-01-20-winter-meetup"
 REGISTRATION = "https://event-us.kr/pytorchkr/event/999999"
@@ -109,9 +109,7 @@ def new_event(project: Path, date: str = "2027-01-20", slug: str = "winter-meetu
 
 
 def build(project: Path, now: str) -> Path:
-    environ = {**os.environ, "ARCHIVE_NOW": now}
-    run([sys.executable, "-m", "pytorchkr_archive.sitebuild.site"], cwd=project, env=environ)
-    return project / "_build" / "html"
+    return build_languages(project, env={**os.environ, "ARCHIVE_NOW": now})
 
 
 def build_like_read_the_docs(project: Path, lang: str, now: str) -> Path:

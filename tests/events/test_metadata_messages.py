@@ -24,9 +24,10 @@ import pytest
 from pytorchkr_archive.events.collection import collect
 from pytorchkr_archive.events.schema import load_event, unknown_zone
 from pytorchkr_archive.project import project_languages
-from pytorchkr_archive.sphinx_output import clean
+from pytorchkr_archive.sphinx_build import clean
 from tests.conftest import EVENT, PROJECT, TESTS, copy_project
 from tests.events.organizer import fill_in
+from tests.helpers import python_m
 
 ROOT = TESTS / "roots" / "test-events"
 GAMMA = "events/2024-11-15-gamma.md"
@@ -45,7 +46,11 @@ def clean_message(text: str) -> None:
 
 
 def command(args: list[str], cwd: Path, **environ: str) -> subprocess.CompletedProcess:
+    """A command in ``cwd``; the archive's and Sphinx's in this process
+    (:func:`tests.helpers.python_m`)."""
     env = {**os.environ, **environ}
+    if args[:2] == [sys.executable, "-m"]:
+        return python_m(args[2:], cwd, env)
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False)
 
 
@@ -519,7 +524,7 @@ def test_archive_now_without_offset_is_one_line_and_no_crash_report(tmp_path: Pa
         "2027-01-01T00:00:00+09:00 (or unset ARCHIVE_NOW to build as of now)"
     )
     assert made.returncode == 2 and made.stderr == f"new-event: error: {line}\n"
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", first_event=True)
     build = command(
         [sys.executable, "-m", "pytorchkr_archive.sitebuild.site"],
         project,
@@ -537,7 +542,7 @@ def test_archive_now_without_offset_is_one_line_and_no_crash_report(tmp_path: Pa
 
 def test_the_build_refuses_a_half_filled_page_and_a_korean_city(tmp_path: Path) -> None:
     """``make new-event``, then the build, as the organizer would run them."""
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", first_event=True)
     environ = {"ARCHIVE_NOW": "2026-12-01T12:00:00+09:00"}
     made = command(
         [*NEW_EVENT, "--date", "2027-01-20", "--slug", "winter-meetup"], project, **environ

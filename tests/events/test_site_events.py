@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import EVENT, copy_project, run
 from tests.events.organizer import fill_in
-from tests.helpers import soup
+from tests.helpers import build_languages, soup
 
 BASE = "https://pytorchkr-archive.readthedocs.io"
 #: The first event's summary, the listings' line and the pages' description.
@@ -212,8 +212,7 @@ def test_new_event_appears_everywhere_with_no_other_edit(tmp_path: Path) -> None
     )
     new = "events/2025-11-30-autumn-meetup"
     fill_in(project / f"{new}.md")
-    run([sys.executable, "-m", "pytorchkr_archive.sitebuild.site"], cwd=project)
-    site = project / "_build" / "html"
+    site = build_languages(project)
     for lang in ("en", "ko"):
         assert (site / lang / f"{new}.html").is_file()
         landing = [a["href"] for a in soup(site / lang / "index.html").select(".event-list-title")]

@@ -21,10 +21,9 @@ import feedparser
 import icalendar
 import pytest
 
-from pytorchkr_archive.sitebuild.sources import keep_only_events
 from tests.conftest import EVENT, LANGUAGES, copy_project, run
 from tests.events.organizer import fill_in
-from tests.helpers import soup
+from tests.helpers import build_languages, once_per_run, soup
 
 NEW = "events/2027-01-20-winter-meetup"
 #: The new event ends at 18:00 in Seoul on 2027-01-20 (the template's times).
@@ -44,30 +43,30 @@ def city(lang: str, page: str) -> str:
 
 
 def build(project: Path, now: str) -> Path:
-    environ = {**os.environ, "ARCHIVE_NOW": now}
-    run([sys.executable, "-m", "pytorchkr_archive.sitebuild.site"], cwd=project, env=environ)
-    return project / "_build" / "html"
+    return build_languages(project, env={**os.environ, "ARCHIVE_NOW": now})
 
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The site before the new event ended, and after (rebuilt in place)."""
-    folder = tmp_path_factory.mktemp("upcoming")
-    project = copy_project(folder / "project")
-    keep_only_events(project, EVENT)  # the first event and the new one
-    environ = {**os.environ, "ARCHIVE_NOW": "2026-12-01T12:00:00+09:00"}
-    command = [sys.executable, "-m", "pytorchkr_archive.events.new_event"]
-    run([*command, "--date", "2027-01-20", "--slug", "winter-meetup"], cwd=project, env=environ)
-    page = project / f"{NEW}.md"
-    text = page.read_text(encoding="utf-8")
-    assert "registration: https://TODO" in text and "announcement:" in text
-    announcement = '"Registration is open: two talks on compilers."'
-    fill_in(page, "Winter meetup", registration=REGISTRATION, announcement=announcement)
-    before = build(project, BEFORE)
-    kept = folder / "before"
-    shutil.copytree(before, kept)
-    after = build(project, AFTER)
-    return {"before": kept, "after": after}
+    """The site before the new event ended, and after (rebuilt in place); once per run."""
+
+    def make(folder: Path) -> dict[str, Path]:
+        project = copy_project(folder / "project", first_event=True)
+        environ = {**os.environ, "ARCHIVE_NOW": "2026-12-01T12:00:00+09:00"}
+        command = [sys.executable, "-m", "pytorchkr_archive.events.new_event"]
+        run([*command, "--date", "2027-01-20", "--slug", "winter-meetup"], project, environ)
+        page = project / f"{NEW}.md"
+        text = page.read_text(encoding="utf-8")
+        assert "registration: https://TODO" in text and "announcement:" in text
+        announcement = '"Registration is open: two talks on compilers."'
+        fill_in(page, "Winter meetup", registration=REGISTRATION, announcement=announcement)
+        before = build(project, BEFORE)
+        kept = folder / "before"
+        shutil.copytree(before, kept)
+        after = build(project, AFTER)
+        return {"before": kept, "after": after}
+
+    return once_per_run(tmp_path_factory, "upcoming", make)
 
 
 def listed(site: Path, lang: str, listing: str) -> dict[str, list[str]]:
@@ -224,20 +223,20 @@ def test_calendar_files_keep_rfc_5545s_lines(sites) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_an_upcoming_event_passes_axe(sites, browser, lang: str) -> None:
+def test_an_upcoming_event_passes_axe(sites, browser, axe_url: str, lang: str) -> None:
     """The announcement and the registration link first, in both colour schemes."""
     from pytorchkr_archive.sitebuild.localserver import serve
-    from tests.browser import axe, new_page, open_page
-    from tests.conftest import PROJECT, require_file
+    from tests.browser import new_page, open_page, violations_in
 
-    source = require_file(PROJECT / "node_modules" / "axe-core" / "axe.min.js", "make test")
     with serve(sites["before"]) as url:
-        for scheme in ("light", "dark"):
-            page = new_page(browser, color_scheme=scheme)
-            try:
-                for name in (NEW, "index"):
-                    open_page(page, f"{url}/{lang}/{name}.html")
-                    assert page.locator(".event-registration").count() >= 1
-                    assert axe(page, source.read_text(encoding="utf-8")) == []
-            finally:
-                page.context.close()
+        page = new_page(browser)
+        try:
+            for name in (NEW, "index"):
+                open_page(page, f"{url}/{lang}/{name}.html")
+                assert page.locator(".event-registration").count() >= 1
+                light: dict[str, list[str]] = {}
+                for setting in ("light-desktop", "dark-desktop"):
+                    found = violations_in(page, axe_url, setting, light)
+                    assert found == [], setting
+        finally:
+            page.context.close()

@@ -83,56 +83,6 @@ def catalog(lang: str, page: str) -> list:
 # -- The built site ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_nothing_is_fetched_before_the_reader_asks(page, site_url: str, lang: str) -> None:
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    for name in PAGES:
-        open_page(page, url_of(site_url, f"{lang}/{name}"))
-    view = [url for url in requested if "/_parallel/" in url or "archive-parallel." in url]
-    assert view == []
-    assert any("archive-parallel-control.js" in url for url in requested)
-    open_page(page, url_of(site_url, f"{lang}/{EVENT}"))
-    turn_on(page)
-    loaded = {url.split("?")[0].split("/html/")[-1] for url in requested}
-    base = site_url.rstrip("/")
-    for expected in (
-        f"{base}/{lang}/_parallel/{EVENT}.js",
-        f"{base}/{OTHER[lang]}/_parallel/{EVENT}.js",
-        f"{base}/{lang}/_static/archive-parallel.js",
-        f"{base}/{lang}/_static/archive-parallel.css",
-    ):
-        assert expected in loaded, sorted(loaded)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("name", WITH_BLOCKS)
-def test_every_kind_of_page_shows_the_other_language(
-    page, site_url: str, lang: str, name: str
-) -> None:
-    open_page(page, url_of(site_url, f"{lang}/{name}"))
-    button = page.locator("button.parallel-toggle")
-    assert button.get_attribute("aria-pressed") == "false"
-    turn_on(page)
-    assert button.get_attribute("aria-pressed") == "true"
-    found = pairs(page)
-    assert found, "the view showed nothing"
-    for pair in found:
-        assert pair["label"] == OTHER[lang]
-        assert pair["lang"] == OTHER[lang], pair
-        assert normalize(pair["shown"]) and normalize(pair["shown"]) != normalize(pair["own"])
-    # Headings are not doubled: the outline of the page is its own.
-    assert page.locator("article h1, article h2, article h3").count() == page.evaluate(
-        "() => document.querySelectorAll('article :is(h1, h2, h3):not(.parallel-block *)').length"
-    )
-    assert (
-        page.evaluate(
-            "() => new Set([...document.querySelectorAll('[id]')].map((e) => e.id)).size"
-        )
-        == page.locator("[id]").count()
-    )
-
-
 def test_the_korean_recap_is_beside_its_english_source_in_order(page, site_url: str) -> None:
     entries = catalog("ko", EVENT)
     open_page(page, url_of(site_url, f"en/{EVENT}") + "?parallel=ko")

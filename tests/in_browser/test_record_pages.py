@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import axe, open_page, scroll_through
+from tests.browser import (
+    SETTINGS,
+    VIEWPORTS,
+    new_page,
+    open_page,
+    scroll_through,
+    show_in,
+    violations_in,
+)
 from tests.conftest import LANGUAGES
 from tests.events.test_record import build_record
 from tests.helpers import once_per_run
@@ -37,11 +45,25 @@ def record_url(tmp_path_factory: pytest.TempPathFactory):
         yield url
 
 
-@pytest.mark.parametrize("name", PAGES)
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_violations_on_the_record_s_pages(
-    reader, axe_source: str, record_url: str, lang: str, name: str
-) -> None:
-    open_page(reader, f"{record_url}/{lang}/{name}.html")
-    scroll_through(reader)
-    assert axe(reader, axe_source) == []
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab for every page (a new tab starts a renderer process)."""
+    page = new_page(browser, viewport=VIEWPORTS["desktop"], color_scheme="light")
+    yield page
+    page.context.close()
+
+
+@pytest.fixture(scope="module", params=[f"{lang}/{name}" for lang in LANGUAGES for name in PAGES])
+def record_page(request, tab, record_url: str):
+    """One of the record's pages, loaded once for its checks in every setting."""
+    show_in(tab, "light-desktop")
+    open_page(tab, f"{record_url}/{request.param}.html")
+    scroll_through(tab)
+    yield tab, {}
+    tab.goto("about:blank")
+
+
+@pytest.mark.parametrize("setting", SETTINGS)
+def test_no_violations_on_the_record_s_pages(record_page, axe_url: str, setting: str) -> None:
+    page, light = record_page
+    assert violations_in(page, axe_url, setting, light) == []

@@ -24,7 +24,7 @@ def first_label(project: Path) -> str:
 
 
 def test_a_corrected_interface_string_is_on_every_page_at_the_next_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", first_event=True)
     run(BUILD, cwd=project)
     assert first_label(project) == "날짜"
     catalog = project / "locale" / "ko" / "LC_MESSAGES" / "sphinx.po"

@@ -46,7 +46,7 @@ def files_of(out: Path, page: str) -> list[Path]:
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     def make(folder: Path) -> dict[str, object]:
-        project = copy_project(folder / "project")
+        project = copy_project(folder / "project", first_event=True)
         add_page(project)
         build = [sys.executable, "-m", "pytorchkr_archive.sitebuild.site"]
         run(build, cwd=project)
@@ -106,7 +106,7 @@ def test_pages_are_told_from_site_files() -> None:
 
 def test_a_removed_page_is_removed_by_sphinx_build_too(tmp_path: Path) -> None:
     """Read the Docs and make live run sphinx-build, not make html: the same clean-up."""
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", first_event=True)
     add_page(project)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-q",

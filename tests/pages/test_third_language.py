@@ -51,7 +51,7 @@ def trilingual(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, st
 def make_trilingual(folder: Path) -> tuple[Path, Path, str]:
     """Japanese added in conf.py, ``update-po`` run, two messages translated, built:
     (project, site, what update-po said)."""
-    project = copy_project(folder / "project")
+    project = copy_project(folder / "project", first_event=True)
     with (project / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write(JAPANESE)
     update = tool(project, "update_po")

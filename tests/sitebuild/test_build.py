@@ -11,17 +11,17 @@ import pytest
 
 from pytorchkr_archive.sitebuild.staging import spare_of
 from tests.conftest import EVENT, copy_project
+from tests.helpers import python_m
 
 
-def build(project: Path) -> subprocess.CompletedProcess[str]:
-    """What ``make html`` runs, in a copy of the project."""
-    return subprocess.run(
-        [sys.executable, "-m", "pytorchkr_archive.sitebuild.site"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def build(project: Path, *, processes: bool = False) -> subprocess.CompletedProcess[str]:
+    """What ``make html`` runs, in a copy of the project: in this process, its
+    languages one after the other (``tests.helpers.build_language_here``), or
+    with ``processes`` as ``make html`` runs it, a process per language."""
+    if processes:
+        command = [sys.executable, "-m", "pytorchkr_archive.sitebuild.site"]
+        return subprocess.run(command, cwd=project, capture_output=True, text=True)
+    return python_m(["pytorchkr_archive.sitebuild.site"], project)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
@@ -46,7 +46,7 @@ def leftovers(project: Path) -> list[str]:
 
 @pytest.fixture
 def built(tmp_path: Path) -> Path:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", first_event=True)
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project
@@ -99,10 +99,12 @@ def test_a_successful_build_replaces_the_site_whole(built: Path) -> None:
 
 
 def test_a_first_build_that_fails_writes_no_site(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    """As ``make html`` runs: each language's Sphinx in a process of its own."""
+    project = copy_project(tmp_path / "project", first_event=True)
     break_the_event_page(project)
-    result = build(project)
+    result = build(project, processes=True)
     assert result.returncode == 1
+    assert f"{EVENT}.md:" in result.stdout and "== ko (" in result.stdout
     assert "nothing was written to _build/html/" in result.stderr
     assert not (project / "_build" / "html").exists()
     assert leftovers(project) == []

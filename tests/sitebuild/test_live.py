@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,7 +28,7 @@ BEFORE, AFTER = EDIT
 def test_rebuilds_in_one_process_read_the_catalogs_afresh(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", first_event=True)
     monkeypatch.chdir(project)
     args = ["-b", "html", "-W", "--keep-going", "-q", "-D", "language=ko", ".", "_build/ko"]
     page = project / "_build/ko" / f"{EVENT}.html"
@@ -56,7 +57,7 @@ def wait_for(condition: Callable[[], bool], what: str, server: subprocess.Popen[
 def test_make_live_serves_the_translation_just_saved(tmp_path: Path) -> None:
     """The command ``make live LANG=ko`` runs, on a copy: first build, then
     a saved msgstr shows on the served page, and so does its undoing."""
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", first_event=True)
     port = free_port()
     command = [
         sys.executable,
@@ -92,6 +93,11 @@ def test_make_live_serves_the_translation_just_saved(tmp_path: Path) -> None:
         assert beside == f"http://127.0.0.1:{port}/en/_parallel/{EVENT}.js"
         with urllib.request.urlopen(beside, timeout=5) as response:
             assert b'"lang":"en"' in response.read()
+        # Built after the English in the same process, the Korean is Korean
+        # throughout: Sphinx's own labels too (the inventory's module index).
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/objects.inv") as response:
+            inventory = zlib.decompress(response.read().partition(b"zlib.\n")[2]).decode()
+        assert "py-modindex.html Python 모듈 목록" in inventory, inventory
         for old, new in EDITS:
             edit_catalog(project, old, new)
             wait_for(

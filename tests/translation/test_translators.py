@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from pytorchkr_archive.catalogs.files import load
-from tests.conftest import EVENT, PROJECT, copy_project, require_tool, run
-from tests.helpers import soup
+from tests.conftest import EVENT, PROJECT, copy_project, require_tool
+from tests.helpers import build_languages, python_m, soup
 
 EVENT_PO = f"locale/ko/LC_MESSAGES/{EVENT}.po"
 EVENT_MD = f"{EVENT}.md"
@@ -27,11 +27,15 @@ def project(tmp_path: Path) -> Path:
 
 
 def tool(project: Path, name: str, *args: str, ok: bool = True) -> subprocess.CompletedProcess:
-    """Run one of the package's commands in the copy."""
-    process = subprocess.run(
-        [sys.executable, "-m", f"pytorchkr_archive.translation.{name}", *args],
-        cwd=project, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    """Run one of the package's commands in the copy (in this process, but for
+    ``--help``, which checks the command line itself)."""
+    command = [f"pytorchkr_archive.translation.{name}", *args]
+    if "--help" in args:
+        process = subprocess.run(
+            [sys.executable, "-m", *command], cwd=project, capture_output=True, text=True
+        )
+    else:
+        process = python_m(command, project)
     assert "Traceback" not in process.stdout + process.stderr, process.stderr
     if ok:
         assert process.returncode == 0, process.stdout + process.stderr
@@ -44,8 +48,7 @@ def catalog(project: Path, relative: str = EVENT_PO):
 
 
 def build_korean(project: Path) -> Path:
-    run([sys.executable, "-m", "pytorchkr_archive.sitebuild.site", "-l", "ko"], cwd=project)
-    return project / "_build" / "html" / "ko"
+    return build_languages(project, "ko") / "ko"
 
 
 def snapshot(project: Path) -> dict[str, bytes]:

@@ -1,0 +1,203 @@
+"""Every page of both languages as a reader's browser shows it: one load, every check.
+
+Each page is opened once (``visit``, a module fixture: pytest runs a page's
+tests one after the other), in a desktop window, and scrolled to its end so
+that every lazy photo is asked for; one tab goes from page to page (a new
+tab starts a renderer process, which cost more than the page).  On that
+load: nothing goes wrong (no console or script error, no failed request but
+the photos hosted elsewhere), the language switch leads to the same page in
+the other language, nothing of the parallel view is fetched before the
+reader asks; axe-core finds no violation in light and dark, at desktop size
+and at a phone's 375 px (the same load, its colour scheme and size changed
+as a reader's phone or settings change them), where nothing scrolls
+sideways; last, the parallel view shows each block beside the other
+language's.
+
+Loading each page once for all of this, instead of once per check and
+setting, is what keeps the suite's browser time within its budget; what is
+checked is what the separate tests checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pytest
+
+from tests.browser import (
+    EVERY_PAGE,
+    PAGES,
+    SETTINGS,
+    VIEWPORTS,
+    Watch,
+    new_page,
+    open_page,
+    scroll_through,
+    show_in,
+    url_of,
+    violations_in,
+)
+from tests.conftest import EVENT
+from tests.helpers import normalize
+
+OTHER = {"en": "ko", "ko": "en"}
+#: A word the recap has, in each language: the search page is read with results.
+SEARCHED = {"en": "conference", "ko": "컨퍼런스"}
+#: Pages with blocks of their own; the search page, the index of terms and
+#: the 404 page (which stands for any page) have none, so no control.
+#: The pages Sphinx writes of its own, the people's pages and the years' pages
+#: (generated, with no source paragraphs to pair) have no view.
+WITH_BLOCKS = frozenset(
+    page
+    for page in PAGES
+    if page not in ("search", "genindex", "404")
+    and not page.startswith("speakers/")
+    and not re.fullmatch(r"events/\d{4}", page)
+)
+#: Pages checked by axe-core with the parallel view on too, in every setting.
+PARALLEL_CHECKED = frozenset({EVENT, "index"})
+
+#: (the page's own block, what the view shows beside it, its lang, its label),
+#: for every box of the view, in the page's order.
+PAIRS = """() => [...document.querySelectorAll(".parallel-block")].map((box) => {
+  const inside = box.previousElementSibling === null || box.parentElement.localName === "dd"
+    || box.parentElement.localName === "figcaption";
+  const element = inside ? box.parentElement : box.previousElementSibling;
+  const own = element.cloneNode(true);
+  own.querySelectorAll(".parallel-block, .headerlink").forEach((e) => e.remove());
+  const shown = box.querySelector(".parallel-text");
+  return {
+    own: own.textContent, shown: shown ? shown.textContent : null,
+    lang: shown ? shown.lang : null, label: box.querySelector(".parallel-label").lang,
+  };
+})"""
+
+
+@dataclass
+class Visit:
+    """One page, open in a desktop window, and what happened while it loaded."""
+
+    lang: str
+    name: str
+    url: str
+    page: object
+    watch: Watch
+    requested: list[str] = field(default_factory=list)
+    #: The page's layout in light, by size (:func:`tests.browser.violations_in`).
+    light: dict[str, list[str]] = field(default_factory=dict)
+
+
+@pytest.fixture(scope="module")
+def tab(browser) -> Iterator[object]:
+    """The one tab that visits every page, in a context that reaches only localhost."""
+    page = new_page(browser, viewport=VIEWPORTS["desktop"], color_scheme="light")
+    yield page
+    page.context.close()
+
+
+@pytest.fixture(scope="module", params=EVERY_PAGE)
+def visit(request, tab, site_url: str) -> Iterator[Visit]:
+    lang, name = request.param.split("/", 1)
+    query = f"?q={SEARCHED[lang]}" if name == "search" else ""
+    show_in(tab, "light-desktop")
+    found = Visit(lang, name, url_of(site_url, request.param), tab, Watch(tab))
+
+    def requested(r) -> None:
+        found.requested.append(r.url)
+
+    tab.on("request", requested)
+    try:
+        open_page(tab, found.url + query)
+        scroll_through(tab)
+        if query:
+            tab.locator("#search-results ul.search li").first.wait_for()
+        yield found
+    finally:
+        found.watch.stop()
+        tab.remove_listener("request", requested)
+        # What the page stored (the parallel view's choice) goes with it, and
+        # what it still had on its way ends here, not in the next page's watch.
+        tab.evaluate("localStorage.clear(); sessionStorage.clear()")
+        tab.goto("about:blank")
+
+
+def test_loads_with_no_error(visit: Visit) -> None:
+    assert visit.watch.problems() == []
+    assert visit.page.locator("html").get_attribute("lang") == visit.lang
+
+
+def test_the_switch_leads_to_the_same_page_in_the_other_language(visit: Visit) -> None:
+    """The switch is a link (its script only adds the reader's #section and
+    ?query, which test_browser.py clicks through); here, where it leads."""
+    links = visit.page.locator("a.language-switch-link")
+    assert links.count() == 1
+    other = OTHER[visit.lang]
+    expected = visit.url.replace(f"/{visit.lang}/", f"/{other}/", 1)
+    assert links.first.evaluate("(a) => a.href.split(/[?#]/)[0]") == expected
+    assert links.first.get_attribute("hreflang") == other
+    assert links.first.get_attribute("lang") == other
+
+
+def test_nothing_of_the_parallel_view_is_fetched_before_the_reader_asks(visit: Visit) -> None:
+    view = [u for u in visit.requested if "/_parallel/" in u or "archive-parallel." in u]
+    assert view == []
+    control = any("archive-parallel-control.js" in url for url in visit.requested)
+    assert control == (visit.name in WITH_BLOCKS)
+
+
+@pytest.mark.parametrize("setting", SETTINGS)
+def test_no_accessibility_violations(visit: Visit, axe_url: str, setting: str) -> None:
+    """axe-core's default rules (WCAG 2.0 to 2.2 A and AA, best practices), none
+    disabled (in dark, those that read colours where nothing else changed)."""
+    assert violations_in(visit.page, axe_url, setting, visit.light) == []
+
+
+def test_no_horizontal_scrolling_at_375_px(visit: Visit) -> None:
+    show_in(visit.page, "light-phone")
+    widths = visit.page.evaluate(
+        "({page: document.documentElement.scrollWidth, body: document.body.scrollWidth,"
+        "  view: document.documentElement.clientWidth})"
+    )
+    assert widths["view"] == 375, widths
+    assert widths["page"] <= widths["view"], widths
+    assert widths["body"] <= widths["view"], widths
+
+
+def test_the_parallel_view_shows_the_other_language(visit: Visit, axe_url: str) -> None:
+    """Last of a page's tests: the view is turned on (the choice, which the
+    browser remembers, is forgotten with the page)."""
+    page = visit.page
+    button = page.locator("button.parallel-toggle")
+    if visit.name not in WITH_BLOCKS:
+        assert button.count() == 0
+        return
+    show_in(page, "light-desktop")
+    assert button.get_attribute("aria-pressed") == "false"
+    button.click()
+    page.wait_for_function("() => document.documentElement.dataset.parallel")
+    assert button.get_attribute("aria-pressed") == "true"
+    found = page.evaluate(PAIRS)
+    assert found, "the view showed nothing"
+    for pair in found:
+        assert pair["label"] == OTHER[visit.lang]
+        assert pair["lang"] == OTHER[visit.lang], pair
+        assert normalize(pair["shown"]) and normalize(pair["shown"]) != normalize(pair["own"])
+    # Headings are not doubled: the outline of the page is its own.
+    assert page.locator("article h1, article h2, article h3").count() == page.evaluate(
+        "() => document.querySelectorAll('article :is(h1, h2, h3):not(.parallel-block *)').length"
+    )
+    assert (
+        page.evaluate(
+            "() => new Set([...document.querySelectorAll('[id]')].map((e) => e.id)).size"
+        )
+        == page.locator("[id]").count()
+    )
+    if visit.name in PARALLEL_CHECKED:
+        # Each shown block in its language, its label, notes and edit links.
+        scroll_through(page)
+        light: dict[str, list[str]] = {}
+        for setting in SETTINGS:
+            found = violations_in(page, axe_url, setting, light)
+            assert found == [], f"with the parallel view on, {setting}"
