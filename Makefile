@@ -77,7 +77,7 @@ check-po: $(STAMP)
 	$(BIN)/python -m pytorchkr_archive.translation.check_po
 
 check-events: $(STAMP)
-	$(BIN)/python -m pytorchkr_archive.events.check_events
+	$(BIN)/python -m pytorchkr_archive.events.facts.check_events
 
 # Every check, all of them run even when one fails.
 check: $(STAMP)
@@ -87,7 +87,7 @@ check: $(STAMP)
 	exit $$status
 
 new-event: $(STAMP)
-	$(BIN)/python -m pytorchkr_archive.events.new_event --date "$(DATE)" --slug "$(SLUG)"
+	$(BIN)/python -m pytorchkr_archive.events.facts.new_event --date "$(DATE)" --slug "$(SLUG)"
 
 # LANG is also the shell's locale variable: only LANG=xx given to make picks
 # the language (English otherwise), and the preview runs with a UTF-8 locale.

@@ -112,7 +112,7 @@ def once_per_run(factory: pytest.TempPathFactory, name: str, make: Callable[[Pat
 #: archive's commands.  Others (and every ``python -m`` that is the subject of
 #: a test of the command line itself) start a process.
 IN_PROCESS = re.compile(
-    r"sphinx|pytorchkr_archive\.(translation\.\w+|events\.(new_event|check_events)"
+    r"sphinx|pytorchkr_archive\.(translation\.\w+|events\.facts\.(new_event|check_events)"
     r"|sitebuild\.site)"
 )
 

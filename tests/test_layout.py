@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import PROJECT
 
@@ -78,13 +79,64 @@ def test_only_shared_modules_stand_at_the_top() -> None:
     assert folders == set(WINGS) - SHARED
 
 
+#: The wings laid out in rooms, each room a sub-package: the events' facts, the
+#: ground, and above them what readers see and what machines read, which
+#: import only the facts (and themselves), never each other.
+ROOMS = {"events": ("facts", "for_readers", "for_machines")}
+
+
+def folders_of(name: str) -> list[Path]:
+    """A wing's folder, or its rooms' where it is laid out in rooms."""
+    if name in ROOMS:
+        return [PACKAGE / name / room for room in ROOMS[name]]
+    return [PACKAGE / name]
+
+
 def test_each_wing_says_what_it_is_for_and_stays_small() -> None:
     for name in set(WINGS) - SHARED:
-        init = PACKAGE / name / "__init__.py"
-        docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
-        assert docstring and len(docstring) > 200, f"{name}/__init__.py says too little"
-        count = len([p for p in (PACKAGE / name).glob("*.py") if p.name != "__init__.py"])
-        assert 1 <= count <= 12, f"{name}/ holds {count} modules"
+        for folder in [PACKAGE / name, *folders_of(name)]:
+            init = folder / "__init__.py"
+            docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+            shown = folder.relative_to(PACKAGE)
+            assert docstring and len(docstring) > 200, f"{shown}/__init__.py says too little"
+        for folder in folders_of(name):
+            count = len([p for p in folder.glob("*.py") if p.name != "__init__.py"])
+            shown = folder.relative_to(PACKAGE)
+            assert 1 <= count <= 12, f"{shown}/ holds {count} modules"
+    rooms = {p.name for p in (PACKAGE / "events").iterdir() if (p / "__init__.py").is_file()}
+    assert rooms == set(ROOMS["events"])
+    assert [p.name for p in (PACKAGE / "events").glob("*.py")] == ["__init__.py"]
+
+
+def test_a_face_holds_registration_and_a_description_only() -> None:
+    """The events wing's ``__init__.py`` and its rooms': a docstring, imports and
+    ``setup()``, nothing else (what a room does is in its modules)."""
+    for init in [PACKAGE / "events" / "__init__.py", *(PACKAGE / "events").glob("*/__init__.py")]:
+        tree = ast.parse(init.read_text(encoding="utf-8"))
+        body = tree.body[1:]  # after the docstring
+        defined = [
+            getattr(node, "name", type(node).__name__)
+            for node in body
+            if not isinstance(node, (ast.Import, ast.ImportFrom))
+        ]
+        assert defined == ["setup"], f"{init.relative_to(PACKAGE)} defines {defined}"
+
+
+def test_the_events_rooms_import_only_the_facts_below_them() -> None:
+    found = modules()
+    wrong = []
+    for name, tree in found.items():
+        parts = name.split(".")
+        if parts[0] != "events" or len(parts) < 2:
+            continue
+        room = parts[1]
+        for target in imported(name, tree):
+            aim = target.split(".")
+            if aim[0] != "events" or len(aim) < 2 or aim[1] not in ROOMS["events"]:
+                continue
+            if aim[1] != room and aim[1] != "facts":
+                wrong.append(f"{name} imports {target}")
+    assert not wrong, "\n".join(wrong)
 
 
 def test_imports_go_only_downward() -> None:

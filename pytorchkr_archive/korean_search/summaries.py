@@ -28,7 +28,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from pytorchkr_archive.events.built import event_page
+from pytorchkr_archive.events.facts.built import event_page
 
 STATIC = Path(__file__).with_name("static")
 SCRIPT = "archive-search.js"

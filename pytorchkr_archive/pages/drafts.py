@@ -36,7 +36,7 @@ NOT_PAGES = {"_build", "tests", "docs", "locale", "node_modules", "pytorchkr_arc
 def front_matter(text: str) -> tuple[str, int] | None:
     """The YAML front matter of a page and the line it starts on, if it has one.
 
-    The one reader of it: the event schema (:mod:`pytorchkr_archive.events.schema`)
+    The one reader of it: the event schema (:mod:`pytorchkr_archive.events.facts.schema`)
     reads an event's facts from what it returns.
     """
     if not text.startswith("---\n"):

@@ -35,7 +35,8 @@ PER_PAGE_FOLDERS = {"_parallel": (".js",), "_search": (".txt",), "_sources": (".
 #: Files beside a page that are named after it (``events/<page>.ics``).
 PER_PAGE_SUFFIXES = (".html", ".ics")
 #: Files at the output's root that are not pages': the calendar to subscribe
-#: to, and each year's (``events-<year>.ics``, :mod:`pytorchkr_archive.events.calendars`).
+#: to, and each year's (``events-<year>.ics``,
+#: :mod:`pytorchkr_archive.events.for_machines.calendars`).
 SITE_FILES = frozenset({"events.ics"})
 SITE_FILE_PATTERN = re.compile(r"events-\d{4}\.ics")
 

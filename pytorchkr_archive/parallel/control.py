@@ -24,8 +24,9 @@ from sphinx.application import Sphinx
 from sphinx.locale import get_translation
 from sphinx.util.i18n import docname_to_domain
 
-from pytorchkr_archive.events import card_view, event_page, translations
-from pytorchkr_archive.events.render import card_fields
+from pytorchkr_archive.events.facts.built import event_page, translations
+from pytorchkr_archive.events.facts.event_view import card_fields
+from pytorchkr_archive.events.for_readers.card import card_view
 from pytorchkr_archive.pages.languages import current_language
 from pytorchkr_archive.parallel.edit_links import Repository
 from pytorchkr_archive.parallel.entries import catalog_entries, page_catalog

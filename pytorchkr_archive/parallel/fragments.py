@@ -106,7 +106,7 @@ def split(body: str, cards: dict[int, list[str]] | None = None) -> tuple[str, li
 
     ``cards`` gives, for the markers of an event card, the names of the
     card's fields in order (see
-    :func:`pytorchkr_archive.events.render.card_fields`); the card becomes
+    :func:`pytorchkr_archive.events.facts.event_view.card_fields`); the card becomes
     one fragment per field.  A block that shows nothing is left out, and so
     is one whose text has no element of its own (none in docutils' HTML5).
     """
@@ -160,7 +160,7 @@ def _card(
         raise ValueError(
             f"the event card shows {len(values)} fields and card_fields() names "
             f"{len(fields)} ({', '.join(fields)}): make them agree in "
-            "pytorchkr_archive/events/render.py"
+            "pytorchkr_archive/events/facts/event_view.py"
         )
     found = []
     for (offset, path, _tag), field in zip(values, fields, strict=True):

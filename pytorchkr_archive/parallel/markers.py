@@ -20,7 +20,7 @@ from typing import Any
 
 from docutils import nodes
 
-from pytorchkr_archive.events import event_card
+from pytorchkr_archive.events.for_readers.nodes import event_card
 from pytorchkr_archive.parallel.keys import MESSAGE
 
 START, END, CLOSE = "\ue000", "\ue001", "\ue002"

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pytorchkr_archive.events.collection import EventPage
-from pytorchkr_archive.events.render import CARD_FIELDS
-from pytorchkr_archive.events.translations import Translations
+from pytorchkr_archive.events.facts.collection import EventPage
+from pytorchkr_archive.events.facts.event_view import CARD_FIELDS
+from pytorchkr_archive.events.facts.translations import Translations
 from pytorchkr_archive.parallel.edit_links import Repository
 from pytorchkr_archive.parallel.entries import CatalogEntry, Entries
 from pytorchkr_archive.parallel.fragments import Fragment

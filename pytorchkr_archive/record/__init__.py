@@ -7,7 +7,7 @@ recorded...), related links, sources and the day they were last verified.
 This wing holds those shapes as pydantic models, in the record's own words,
 so that an entry of the record becomes an event page's front matter by a
 plain mapping (``docs/events.md`` has the table), and the event schema
-(:mod:`pytorchkr_archive.events.schema`) is made of them.
+(:mod:`pytorchkr_archive.events.facts.schema`) is made of them.
 
 - :mod:`.fields`: what every part shares: unknown fields are errors, texts a
   feed and a calendar can carry, how a value is named in a message.

@@ -161,7 +161,7 @@ def guard_catalogs(app: Sphinx) -> None:
             )
     _refused[app] = found
     # The events' facts are read from the catalogs themselves, not from the
-    # .mo (pytorchkr_archive.events.translations): they leave these out too.
+    # .mo (pytorchkr_archive.events.facts.translations): they leave these out too.
     app.env.archive_refused_messages = {
         (str((srcdir / p.path).resolve()), p.line) for p in found if p.severity == "error"
     }

@@ -1,7 +1,7 @@
 """Event facts in the message templates Sphinx's own gettext builder writes.
 
 An event page's template gets the page's facts at its top: each translatable
-field of the front matter (:mod:`pytorchkr_archive.events.messages`) as a
+field of the front matter (:mod:`pytorchkr_archive.events.facts.messages`) as a
 message with its context, a translator comment naming the field and the
 field's line.  Sphinx's gettext builder writes neither contexts nor
 comments, so they are added to the templates it wrote, at ``build-finished``
@@ -25,8 +25,8 @@ from sphinx.application import Sphinx
 from sphinx.builders.gettext import MessageCatalogBuilder
 
 from pytorchkr_archive.catalogs.files import load, render
-from pytorchkr_archive.events.built import events
-from pytorchkr_archive.events.collection import EventPage
+from pytorchkr_archive.events.facts.built import events
+from pytorchkr_archive.events.facts.collection import EventPage
 from pytorchkr_archive.record.people import SPEAKERS_DOC
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pytorchkr_archive.catalogs.files import catalog_files
 from pytorchkr_archive.catalogs.reader import read_file
-from pytorchkr_archive.events.collection import load_people
+from pytorchkr_archive.events.facts.collection import load_people
 from pytorchkr_archive.problems import Problem, shown_path
 from pytorchkr_archive.record.people import NAME_CONTEXT
 

@@ -34,7 +34,7 @@ from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import NodeMatcher, extract_messages
 
 from pytorchkr_archive.catalogs.progress import share
-from pytorchkr_archive.events import translations
+from pytorchkr_archive.events.facts.built import translations
 
 _SOURCE = "archive_source_message"
 #: The message each translatable element comes from, noted before ``Locale`` changes it.

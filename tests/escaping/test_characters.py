@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pytorchkr_archive.escaping.characters import Refused, name, refused_characters
-from pytorchkr_archive.events.schema import load_event
+from pytorchkr_archive.events.facts.schema import load_event
 from tests.conftest import EVENT, PROJECT
 
 REFUSED = {

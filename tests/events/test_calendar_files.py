@@ -15,16 +15,21 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from pytorchkr_archive.events.calendars import calendar, calendar_bytes, serialized, timezone
-from pytorchkr_archive.events.feeds import write_if_changed
-from pytorchkr_archive.events.messages import FieldMessage
-from pytorchkr_archive.events.translations import load_translations
+from pytorchkr_archive.events.facts.messages import FieldMessage
+from pytorchkr_archive.events.facts.translations import load_translations
+from pytorchkr_archive.events.for_machines.calendars import (
+    calendar,
+    calendar_bytes,
+    serialized,
+    timezone,
+)
+from pytorchkr_archive.events.for_machines.feeds import write_if_changed
 from pytorchkr_archive.pages.stale_outputs import page_of
 from tests.conftest import TESTS
 
 #: The module (the package's ``translations`` is a function of the same name).
-translations = importlib.import_module("pytorchkr_archive.events.translations")
-collection = importlib.import_module("pytorchkr_archive.events.collection")
+translations = importlib.import_module("pytorchkr_archive.events.facts.translations")
+collection = importlib.import_module("pytorchkr_archive.events.facts.collection")
 
 
 def event(uid: str, starts: dt.datetime | dt.date) -> icalendar.Event:

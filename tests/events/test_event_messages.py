@@ -35,7 +35,7 @@ def test_event_pages_hold_no_translation() -> None:
     assert pages
     for page in pages:
         assert not HANGUL.search(page.read_text(encoding="utf-8")), page
-    template = PROJECT / "pytorchkr_archive" / "events" / "event-template.md"
+    template = PROJECT / "pytorchkr_archive" / "events" / "facts" / "event-template.md"
     assert not HANGUL.search(template.read_text(encoding="utf-8"))
 
 
@@ -134,7 +134,7 @@ def test_a_changed_fact_keeps_its_translation_as_fuzzy(project: Path) -> None:
 
 
 def test_a_new_event_is_offered_the_translations_of_the_others(project: Path) -> None:
-    run([sys.executable, "-m", "pytorchkr_archive.events.new_event", "--date", "2025-11-30",
+    run([sys.executable, "-m", "pytorchkr_archive.events.facts.new_event", "--date", "2025-11-30",
          "--slug", "autumn-meetup"], cwd=project)  # fmt: skip
     fill_in(project / "events/2025-11-30-autumn-meetup.md")
     update = tool(project, "update_po")

@@ -12,7 +12,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from pytorchkr_archive.events.collection import collect
+from pytorchkr_archive.events.facts.collection import collect
 from tests.conftest import PROJECT, TESTS
 
 ROOT = TESTS / "roots" / "test-events"
@@ -196,9 +196,12 @@ def test_duplicate_slug_is_refused(tmp_path: Path) -> None:
     ]
 
 
+CHECK_EVENTS = "pytorchkr_archive.events.facts.check_events"
+
+
 def run_check_events(root: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "pytorchkr_archive.events.check_events", "--source", str(root)],
+        [sys.executable, "-m", CHECK_EVENTS, "--source", str(root)],
         capture_output=True,
         text=True,
         check=False,

@@ -25,9 +25,9 @@ import feedparser
 import pytest
 import yaml
 
-from pytorchkr_archive.events import feeds
-from pytorchkr_archive.events.collection import collect
-from pytorchkr_archive.events.feeds import History, entry_dates, read_history
+from pytorchkr_archive.events.facts.collection import collect
+from pytorchkr_archive.events.for_machines import feeds
+from pytorchkr_archive.events.for_machines.feeds import History, entry_dates, read_history
 from pytorchkr_archive.sitebuild.sources import keep_only_events
 from tests.conftest import (
     EVENT,
@@ -101,7 +101,7 @@ def fill_todos(text: str) -> str:
 def new_event(project: Path, date: str = "2027-01-20", slug: str = "winter-meetup") -> Path:
     """``make new-event`` for a date ahead, and its TODOs filled."""
     environ = {**os.environ, "ARCHIVE_NOW": ANNOUNCED}
-    command = [sys.executable, "-m", "pytorchkr_archive.events.new_event"]
+    command = [sys.executable, "-m", "pytorchkr_archive.events.facts.new_event"]
     run([*command, "--date", date, "--slug", slug], cwd=project, env=environ)
     page = project / "events" / f"{date}-{slug}.md"
     page.write_text(fill_todos(page.read_text(encoding="utf-8")), encoding="utf-8")

@@ -2,8 +2,8 @@
 
 A reader's feed reader and calendar app download ``feed.xml`` and
 ``events.ics`` again at every refresh: each holds the recent events only
-(:data:`~pytorchkr_archive.events.feeds.FEED_ENTRIES`,
-:data:`~pytorchkr_archive.events.calendars.RECENT_PAST`), and each year's
+(:data:`~pytorchkr_archive.events.for_machines.feeds.FEED_ENTRIES`,
+:data:`~pytorchkr_archive.events.for_machines.calendars.RECENT_PAST`), and each year's
 calendar holds that year's events.  Checked on tests/synthetic.py's archive,
 which has more events than either holds, some of them ahead, and more than
 a year of weekly events; ``make bench BENCH_ARGS="--only scale ..."``
@@ -18,8 +18,9 @@ import feedparser
 import icalendar
 import pytest
 
-from pytorchkr_archive.events.calendars import RECENT_PAST, YEAR_CALENDAR
-from pytorchkr_archive.events.feeds import FEED_ENTRIES
+from pytorchkr_archive.events.facts.places import YEAR_CALENDAR
+from pytorchkr_archive.events.for_machines.calendars import RECENT_PAST
+from pytorchkr_archive.events.for_machines.feeds import FEED_ENTRIES
 from tests.conftest import EVENT, LANGUAGES, SmallArchive
 from tests.synthetic import AHEAD, EVENTS, name_of
 

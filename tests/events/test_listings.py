@@ -1,11 +1,18 @@
-"""How much of the archive a listing shows on its page (pytorchkr_archive.events.schedule)."""
+"""How much of the archive a listing shows on its page
+(pytorchkr_archive.events.facts.schedule)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from types import SimpleNamespace
 
-from pytorchkr_archive.events.schedule import LONG, ListingSpec, cut, year_docname, year_pages
+from pytorchkr_archive.events.facts.schedule import (
+    LONG,
+    ListingSpec,
+    cut,
+    year_docname,
+    year_pages,
+)
 
 SEOUL = dt.timezone(dt.timedelta(hours=9))
 NOW = dt.datetime(2024, 12, 31, 23, tzinfo=SEOUL)

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from pytorchkr_archive.events.collection import collect
-from pytorchkr_archive.events.schema import load_event, unknown_zone
+from pytorchkr_archive.events.facts.collection import collect
+from pytorchkr_archive.events.facts.schema import load_event, unknown_zone
 from pytorchkr_archive.project import project_languages
 from pytorchkr_archive.sphinx_build import clean
 from tests.conftest import EVENT, PROJECT, TESTS, copy_project
@@ -36,8 +36,8 @@ FOREIGN_WORDS = re.compile(
     r"Input should|valid URL|For further information visit|type=|Field required|Value error|"
     r"Traceback|Configuration error|Extension error|please open an issue|\[type="
 )
-NEW_EVENT = [sys.executable, "-m", "pytorchkr_archive.events.new_event"]
-CHECK_EVENTS = [sys.executable, "-m", "pytorchkr_archive.events.check_events"]
+NEW_EVENT = [sys.executable, "-m", "pytorchkr_archive.events.facts.new_event"]
+CHECK_EVENTS = [sys.executable, "-m", "pytorchkr_archive.events.facts.check_events"]
 
 
 def clean_message(text: str) -> None:

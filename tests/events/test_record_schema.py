@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pytorchkr_archive.events.messages import field_messages
-from pytorchkr_archive.events.schema import load_event
+from pytorchkr_archive.events.facts.messages import field_messages
+from pytorchkr_archive.events.facts.schema import load_event
 
 HEAD = (
     '---\nevent:\n  date: 2024-11-15\n  start: "10:00"\n  end: "17:30"\n'
@@ -175,7 +175,7 @@ def people_root(tmp_path: Path, registry: str) -> Path:
 def test_the_people_registry_refuses_what_would_make_two_people_one_or_one_two(
     tmp_path: Path,
 ) -> None:
-    from pytorchkr_archive.events.collection import load_people
+    from pytorchkr_archive.events.facts.collection import load_people
 
     people, problems = load_people(people_root(tmp_path, "people:\n  - name: Jerry Lee\n"
                                                 "    also: [Jaeung, 이제응]\n"))  # fmt: skip

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pytorchkr_archive.events.collection import collect
-from pytorchkr_archive.events.schedule import ClockError, build_clock, upcoming_and_past
+from pytorchkr_archive.events.facts.collection import collect
+from pytorchkr_archive.events.facts.schedule import ClockError, build_clock, upcoming_and_past
 from tests.conftest import TESTS
 
 ROOT = TESTS / "roots" / "test-events"
@@ -44,7 +44,7 @@ def test_an_event_is_upcoming_until_it_ends_in_its_own_time_zone() -> None:
 
 
 def test_new_metadata_fields_are_validated_and_located(tmp_path: Path) -> None:
-    from pytorchkr_archive.events.schema import load_event
+    from pytorchkr_archive.events.facts.schema import load_event
 
     page = tmp_path / "2026-01-10-x.md"
     page.write_text(
@@ -69,9 +69,9 @@ def test_new_metadata_fields_are_validated_and_located(tmp_path: Path) -> None:
 def test_the_past_view_is_the_view_as_of_no_clock(root: str) -> None:
     """The listings of past years show each event as of no clock; a build
     makes it from its one view of the event, the clock's two fields cleared."""
-    from pytorchkr_archive.events.built import EventsBuilt
-    from pytorchkr_archive.events.render import view
-    from pytorchkr_archive.events.translations import Translations
+    from pytorchkr_archive.events.facts.built import EventsBuilt
+    from pytorchkr_archive.events.facts.event_view import view
+    from pytorchkr_archive.events.facts.translations import Translations
 
     pages, problems = collect(TESTS / "roots" / root)
     assert problems == []

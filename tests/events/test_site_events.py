@@ -202,7 +202,7 @@ def test_new_event_appears_everywhere_with_no_other_edit(tmp_path: Path) -> None
         [
             sys.executable,
             "-m",
-            "pytorchkr_archive.events.new_event",
+            "pytorchkr_archive.events.facts.new_event",
             "--date",
             "2025-11-30",
             "--slug",
@@ -234,7 +234,7 @@ def test_new_event_appears_everywhere_with_no_other_edit(tmp_path: Path) -> None
         [
             sys.executable,
             "-m",
-            "pytorchkr_archive.events.new_event",
+            "pytorchkr_archive.events.facts.new_event",
             "--date",
             "2026-01-01",
             "--slug",

@@ -53,7 +53,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     def make(folder: Path) -> dict[str, Path]:
         project = copy_project(folder / "project", first_event=True)
         environ = {**os.environ, "ARCHIVE_NOW": "2026-12-01T12:00:00+09:00"}
-        command = [sys.executable, "-m", "pytorchkr_archive.events.new_event"]
+        command = [sys.executable, "-m", "pytorchkr_archive.events.facts.new_event"]
         run([*command, "--date", "2027-01-20", "--slug", "winter-meetup"], project, environ)
         page = project / f"{NEW}.md"
         text = page.read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from pytorchkr_archive.events.check_events import main as check_events
+from pytorchkr_archive.events.facts.check_events import main as check_events
 from pytorchkr_archive.measure import bench_builds, lighthouse
 from pytorchkr_archive.translation.check_po import check_catalogs
 from tests.conftest import EVENT, PROJECT, copy_project

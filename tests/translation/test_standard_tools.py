@@ -22,7 +22,7 @@ from tests.conftest import EVENT, copy_project, require_tool, run
 from tests.helpers import once_per_run
 from tests.po_tools import EVENT_PO, tool
 
-#: The facts' contexts (pytorchkr_archive.events.messages.CONTEXTS) in the first event.
+#: The facts' contexts (pytorchkr_archive.events.facts.messages.CONTEXTS) in the first event.
 FACT_CONTEXTS = {"event city", "event country", "venue name", "sponsor name", "recap author",
                  "event summary", "session title",
                  "related link title"}  # fmt: skip

@@ -26,9 +26,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from pytorchkr_archive.escaping.json_script import json_for_script
-from pytorchkr_archive.events.built import event_page, events_built, title_of
-from pytorchkr_archive.events.collection import EventPage
-from pytorchkr_archive.events.render import EventView, location
+from pytorchkr_archive.events.facts.built import event_page, events_built, title_of
+from pytorchkr_archive.events.facts.collection import EventPage
+from pytorchkr_archive.events.facts.event_view import EventView, location
 from pytorchkr_archive.record.programme import SessionView, SpeakerView
 from pytorchkr_archive.record.series import series_docname
 

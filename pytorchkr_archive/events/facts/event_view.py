@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from babel.dates import format_date, format_time, get_timezone_name
 
-from pytorchkr_archive.events.collection import EventPage
-from pytorchkr_archive.events.messages import FieldMessage
-from pytorchkr_archive.events.schedule import is_upcoming
-from pytorchkr_archive.events.translations import Translations
+from pytorchkr_archive.events.facts.collection import EventPage
+from pytorchkr_archive.events.facts.messages import FieldMessage
+from pytorchkr_archive.events.facts.schedule import is_upcoming
+from pytorchkr_archive.events.facts.translations import Translations
 from pytorchkr_archive.record.programme import SessionView, session_view
 from pytorchkr_archive.record.registration import Registration
 

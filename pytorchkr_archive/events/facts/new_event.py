@@ -20,9 +20,9 @@ import sys
 from pathlib import Path
 from string import Template
 
-from pytorchkr_archive.events.collection import EVENTS_DIR, event_files
-from pytorchkr_archive.events.schedule import ClockError, build_clock
-from pytorchkr_archive.events.schema import FILE_NAME
+from pytorchkr_archive.events.facts.collection import EVENTS_DIR, event_files
+from pytorchkr_archive.events.facts.schedule import ClockError, build_clock
+from pytorchkr_archive.events.facts.schema import FILE_NAME
 from pytorchkr_archive.problems import shown_path
 from pytorchkr_archive.project import project_languages
 
@@ -102,9 +102,9 @@ def page_path(source: Path, date_text: str, slug: str) -> tuple[Path, dt.date]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point (``python -m pytorchkr_archive.events.new_event``)."""
+    """Command-line entry point (``python -m pytorchkr_archive.events.facts.new_event``)."""
     parser = argparse.ArgumentParser(
-        prog="python -m pytorchkr_archive.events.new_event",
+        prog="python -m pytorchkr_archive.events.facts.new_event",
         description="Create the page of a new event from the template.",
     )
     parser.add_argument("--date", required=True, help="the event's date, YYYY-MM-DD")

@@ -15,10 +15,10 @@ from weakref import WeakKeyDictionary
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
-from pytorchkr_archive.events.collection import EventPage
-from pytorchkr_archive.events.render import EventView, view
-from pytorchkr_archive.events.schedule import build_now
-from pytorchkr_archive.events.translations import Translations
+from pytorchkr_archive.events.facts.collection import EventPage
+from pytorchkr_archive.events.facts.event_view import EventView, view
+from pytorchkr_archive.events.facts.schedule import build_now
+from pytorchkr_archive.events.facts.translations import Translations
 from pytorchkr_archive.pages.languages import base_url, current_language
 
 #: Each build's views of its events, made once: the listings' digest, the

@@ -34,9 +34,9 @@ from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from pytorchkr_archive.events.built import EventsBuilt, events_built, title_of
-from pytorchkr_archive.events.collection import EventPage
-from pytorchkr_archive.events.schedule import is_upcoming
+from pytorchkr_archive.events.facts.built import EventsBuilt, events_built, title_of
+from pytorchkr_archive.events.facts.collection import EventPage
+from pytorchkr_archive.events.facts.schedule import is_upcoming
 from pytorchkr_archive.pages.site_pages import write_if_changed
 
 FEED = "feed.xml"

@@ -39,7 +39,7 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pytorchkr_archive.events.collection import EventPage
+from pytorchkr_archive.events.facts.collection import EventPage
 
 # The clock is read by commands too (make html checks it once, before the
 # languages' builds): it is kept where they read it without Sphinx.

@@ -13,8 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from pytorchkr_archive.events.collection import ENGLISH, EVENTS_DIR, collect, event_files
-from pytorchkr_archive.events.schedule import ClockError, build_clock
+from pytorchkr_archive.events.facts.collection import ENGLISH, EVENTS_DIR, collect, event_files
+from pytorchkr_archive.events.facts.schedule import ClockError, build_clock
 from pytorchkr_archive.project import Languages, project_languages
 
 
@@ -24,9 +24,9 @@ def languages_of(source: Path) -> Languages:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point (``python -m pytorchkr_archive.events.check_events``)."""
+    """Command-line entry point (``python -m pytorchkr_archive.events.facts.check_events``)."""
     parser = argparse.ArgumentParser(
-        prog="python -m pytorchkr_archive.events.check_events",
+        prog="python -m pytorchkr_archive.events.facts.check_events",
         description=f"Validate the metadata of every event page ({EVENTS_DIR}/*.md): required "
         "and unknown fields, dates, times, time zones, URLs, file names, unique slugs, "
         "TODOs left from the template and translations written in the front matter.",

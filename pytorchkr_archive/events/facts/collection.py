@@ -32,8 +32,8 @@ from typing import Any
 import pydantic
 import yaml
 
-from pytorchkr_archive.events.messages import CONTEXTS, FieldMessage, field_messages
-from pytorchkr_archive.events.schema import (
+from pytorchkr_archive.events.facts.messages import CONTEXTS, FieldMessage, field_messages
+from pytorchkr_archive.events.facts.schema import (
     FILE_NAME,
     LANGUAGE_CODE,
     Event,
@@ -506,7 +506,7 @@ CODE = ("events", "record", "project.py", "problems.py", "pages/drafts.py")
 @cache
 def code_digest() -> str:
     """A digest of the code that reads events, and of the versions it runs on."""
-    package = Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parents[2]
     sha = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}|{yaml.__version__}".encode())
     for name in CODE:
         path = package / name

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pytorchkr_archive.events.schema import Event, front_matter, line_of, parse
+from pytorchkr_archive.events.facts.schema import Event, front_matter, line_of, parse
 from pytorchkr_archive.record.people import NAME_CONTEXT, SPEAKERS_DOC, People
 
 #: The fields that are the archive's own words, never the sources' names.

@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -38,36 +37,28 @@ from urllib.parse import urlsplit
 import icalendar
 from sphinx.application import Sphinx
 
-from pytorchkr_archive.events.built import events_built, title_of
-from pytorchkr_archive.events.collection import EventPage
-from pytorchkr_archive.events.feeds import pages_dates
-from pytorchkr_archive.events.render import EventView, location
-from pytorchkr_archive.events.schedule import is_upcoming
+from pytorchkr_archive.events.facts.built import events_built, title_of
+from pytorchkr_archive.events.facts.collection import EventPage
+from pytorchkr_archive.events.facts.event_view import EventView, location
+from pytorchkr_archive.events.facts.places import (
+    CALENDAR_FEED,
+    YEAR_CALENDAR,
+    calendar_path,
+    year_calendar_path,
+)
+from pytorchkr_archive.events.facts.schedule import is_upcoming
+from pytorchkr_archive.events.for_machines.feeds import pages_dates
 from pytorchkr_archive.pages.languages import base_url
 from pytorchkr_archive.pages.site_pages import write_if_changed
 
-#: Each language's calendar to subscribe to, at the root of the language.
-CALENDAR_FEED = "events.ics"
 #: How many past events the calendar to subscribe to holds, the latest.
 RECENT_PAST = 50
-#: The calendars of a year's events, beside :data:`CALENDAR_FEED`.
-YEAR_CALENDAR = re.compile(r"events-(\d{4})\.ics")
 _STATUS = {
     "scheduled": "CONFIRMED",
     "held": "CONFIRMED",
     "cancelled": "CANCELLED",
     "postponed": "TENTATIVE",
 }
-
-
-def calendar_path(docname: str) -> str:
-    """Where an event page's calendar file is, relative to the language's root."""
-    return f"{docname}.ics"
-
-
-def year_calendar_path(year: int) -> str:
-    """Where the calendar of a year's events is, relative to the language's root."""
-    return f"events-{year:04d}.ics"
 
 
 def event_uid(page: EventPage, host: str) -> str:

@@ -31,8 +31,8 @@ from pathlib import Path
 
 from pytorchkr_archive.catalogs import reader
 from pytorchkr_archive.catalogs.reader import read_file
-from pytorchkr_archive.events.collection import EventPage
-from pytorchkr_archive.events.messages import FieldMessage
+from pytorchkr_archive.events.facts.collection import EventPage
+from pytorchkr_archive.events.facts.messages import FieldMessage
 from pytorchkr_archive.pages.site_pages import write_if_changed
 
 
