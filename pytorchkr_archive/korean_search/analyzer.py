@@ -19,7 +19,15 @@ the same root, so any inflected form finds any other.  Per word:
   whole, and 경로는 gives 경로, not 경 + 로는); only if there is none, the
   longest suffix of two syllables or more that leaves one (일에서 gives 일).
   Repeating the step brings every inflection of a noun to the same root
-  (전문가, 전문가들이 and 전문가가 all give 전문).
+  (전문가, 전문가들이 and 전문가가 all give 전문);
+* but a noun of the list ``nouns`` is kept whole, and so is one followed by
+  particles and endings only: 페이지, 페이지를 and 페이지가 give 페이지,
+  세미나에서 gives 세미나.  These are the nouns that end like a particle or
+  an ending (세미나: 나; 페이지: 이 + 지; 온라인: 인) and that the rules would
+  cut to a piece that is no word: Kiwi, a morphological analyzer, finds them
+  in the archive's catalogs and in a corpus of Korean prose
+  (:func:`pytorchkr_archive.measure.korean_corpus.cut_nouns`, measured by
+  ``make bench KO_CORPUS=...``).
 
 The suffixes are the particles, the endings, and every form of a predicate
 (하, 했, 되, 시키, 이...) followed by every ending that follows one (했 + 다면,
@@ -73,6 +81,12 @@ def suffixes() -> tuple[str, ...]:
 
 
 @cache
+def nouns() -> frozenset[str]:
+    """The nouns kept whole, however they end."""
+    return frozenset(rules()["nouns"])
+
+
+@cache
 def _english() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
 
@@ -118,8 +132,20 @@ def strip_suffixes(word: str, min_root: int | None = None) -> str:
     return word
 
 
-def stem(word: str) -> str:
-    """The root a word is indexed and searched under."""
+def kept_noun(word: str, keep: frozenset[str] | None = None) -> str | None:
+    """The longest noun of ``keep`` (the list, by default) that ``word`` is, or
+    starts with when particles and endings alone follow it; else None."""
+    keep = nouns() if keep is None else keep
+    for length in range(len(word), 1, -1):
+        head = word[:length]
+        if head in keep and (length == len(word) or strip_suffixes(word[length:], 0) == ""):
+            return head
+    return None
+
+
+def stem(word: str, keep: frozenset[str] | None = None) -> str:
+    """The root a word is indexed and searched under (``keep``: the nouns kept
+    whole, the list by default; the measurement of the list passes none)."""
     word = word.lower()
     if not HANGUL.search(word):
         return _english().stemWord(word) if _LATIN.search(word) else word
@@ -128,4 +154,4 @@ def stem(word: str) -> str:
         if strip_suffixes(latin.group(2), min_root=0) == "":
             return _english().stemWord(latin.group(1))
         return word
-    return strip_suffixes(word)
+    return kept_noun(word, keep) or strip_suffixes(word)

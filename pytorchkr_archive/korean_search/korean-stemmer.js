@@ -44,6 +44,22 @@ function koreanStripSuffixes(word, minRoot) {
   return word;
 }
 
+// The nouns kept whole (analyzer.kept_noun): the longest of the list that the
+// word is, or starts with when particles and endings alone follow it.
+var KOREAN_NOUNS = {};
+KOREAN_RULES.nouns.forEach(function (noun) { KOREAN_NOUNS[noun] = true; });
+
+function koreanKeptNoun(word) {
+  for (var length = word.length; length > 1; length--) {
+    var head = word.slice(0, length);
+    if (KOREAN_NOUNS.hasOwnProperty(head)
+        && (length === word.length || koreanStripSuffixes(word.slice(length), 0) === "")) {
+      return head;
+    }
+  }
+  return null;
+}
+
 var Stemmer = function () {
   var english = new EnglishStemmer();
   this.stemWord = function (word) {
@@ -56,6 +72,6 @@ var Stemmer = function () {
       if (koreanStripSuffixes(latin[2], 0) === "") return english.stemWord(latin[1]);
       return word;
     }
-    return koreanStripSuffixes(word);
+    return koreanKeptNoun(word) || koreanStripSuffixes(word);
   };
 };

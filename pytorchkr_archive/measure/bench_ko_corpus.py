@@ -34,13 +34,18 @@ from pytorchkr_archive.measure.korean_corpus import (
     Oracle,
     Score,
     build_index,
+    cut_nouns,
     evaluate,
+    kiwi_nouns,
     kiwi_oracle,
     read_corpus,
     tails,
     words,
 )
 from pytorchkr_archive.measure.search_parity import disagreements
+
+#: The archive's own Korean catalogs, measured for noun roots with the corpus.
+ARCHIVE_CATALOGS = Path(__file__).resolve().parents[2] / "locale" / "ko"
 
 #: The report's heading, by which an earlier run's figures are kept.
 CORPUS_HEADING = "## Korean search on real prose"
@@ -144,6 +149,8 @@ def report_corpus(folder: Path, details: bool = False) -> str:
             "korean-stemmer.js must do what analyzer.py does"
         )
     characters = sum(len(d.text) for d in documents)
+    nouns = kiwi_nouns([*documents, *read_corpus(ARCHIVE_CATALOGS)])
+    alone, still = cut_nouns(nouns, keep=frozenset()), cut_nouns(nouns)
     lines = [
         CORPUS_HEADING,
         "",
@@ -168,6 +175,16 @@ def report_corpus(folder: Path, details: bool = False) -> str:
         "",
         f"Parity: Python and the page's JavaScript reduce all {len(corpus_words):,} "
         f"distinct Korean words of the corpus alike, and split its text alike.",
+        "",
+        f"Noun roots: of the {len(nouns):,} nouns Kiwi finds in the corpus and the "
+        f"archive's catalogs, the suffix rules alone cut {len(alone)} to a piece that is "
+        f"no noun ({', '.join(f'{n} to {r}' for n, r in list(alone.items())[:8])}"
+        f"{', ...' if len(alone) > 8 else ''}); `rules.json`'s `nouns` keeps "
+        + (
+            "every one whole."
+            if not still
+            else f"all but {len(still)} whole: add {', '.join(still)} to it."
+        ),
     ]
     if details:
         print("Still missed, by what follows the noun (example word):")

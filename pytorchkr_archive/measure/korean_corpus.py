@@ -20,6 +20,13 @@ and every query is looked up as the page's search looks it up
 
 What is missed and what is found in excess are listed by the word's tail, so
 that the next rule comes from the measurement (``--ko-details``).
+
+**Noun roots**: the suffix rules take particles and endings off a word without
+knowing it, and some nouns end like one: 세미나 in 나 (사과나 배), 페이지 in
+이 + 지, 온라인 in 인.  :func:`cut_nouns` lists the nouns Kiwi finds that the
+rules, without their list of nouns kept whole (``rules.json``'s ``nouns``),
+cut to a piece that is no noun Kiwi found (전문가 to 전문 lands on a noun and
+is left as it is; 세미나 to 세미 does not).  That list is ``nouns``.
 """
 
 from __future__ import annotations
@@ -33,7 +40,7 @@ from pathlib import Path
 from sphinx.search import SearchLanguage
 
 from pytorchkr_archive.catalogs.reader import read
-from pytorchkr_archive.korean_search.analyzer import HANGUL
+from pytorchkr_archive.korean_search.analyzer import HANGUL, stem
 from pytorchkr_archive.korean_search.lookup import Related, search
 
 #: The Kiwi tags of a noun (general, proper), and of what attaches to one.
@@ -53,11 +60,12 @@ class Document:
 
 
 def read_corpus(folder: Path) -> list[Document]:
-    """Every ``.po`` file of ``folder`` as one document of its translated text."""
+    """Every ``.po`` file of ``folder`` (its sub-folders too) as one document of
+    its translated text."""
     if not folder.is_dir():
         raise CorpusError(f"{folder}: no such folder (give a folder of .po files)")
     documents = []
-    for path in sorted(folder.glob("*.po")):
+    for path in sorted(folder.rglob("*.po")):
         reading = read(path.read_bytes())
         if reading.errors:
             error = reading.errors[0]
@@ -212,3 +220,44 @@ def tails(
             example.setdefault(tail, word)
     for tail, count in counted.most_common():
         yield tail, count, example[tail]
+
+
+#: A Hangul word of two syllables or more (a noun that can be cut).
+_HANGUL_NOUN = re.compile(r"^[\uac00-\ud7a3]{2,}$")
+#: Words Kiwi takes for one noun, even alone, that are a noun and a particle
+#: (에일리어스 + 가): looked at one by one, and left out.
+MISREAD = frozenset({"에일리어스가"})
+
+
+def kiwi_nouns(documents: list[Document]) -> Counter[str]:
+    """The nouns of two syllables or more Kiwi finds in the documents, counted;
+    only those Kiwi reads alone as that one noun too (in context it sometimes
+    takes a particle in: 우리의)."""
+    from kiwipiepy import Kiwi
+
+    kiwi = Kiwi()
+    nouns: Counter[str] = Counter()
+    lines = [line for d in documents for line in d.text.split("\n") if line.strip()]
+    for tokens in kiwi.tokenize(lines):
+        for token in tokens:
+            if token.tag in NOUN_TAGS and _HANGUL_NOUN.match(token.form):
+                nouns[token.form] += 1
+    alone = kiwi.tokenize(list(nouns))
+    return Counter(
+        {
+            noun: count
+            for (noun, count), tokens in zip(nouns.items(), alone, strict=True)
+            if len(tokens) == 1 and tokens[0].tag in NOUN_TAGS and noun not in MISREAD
+        }
+    )
+
+
+def cut_nouns(nouns: Counter[str], keep: frozenset[str] | None = None) -> dict[str, str]:
+    """The nouns the analysis cuts to a piece that is no noun of ``nouns``:
+    noun -> what it is cut to (``keep``: the nouns kept whole, the rules' by
+    default; an empty set measures the suffix rules alone)."""
+    return {
+        noun: root
+        for noun in sorted(nouns)
+        if (root := stem(noun, keep=keep)) != noun and root not in nouns
+    }

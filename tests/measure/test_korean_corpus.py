@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import polib
@@ -21,6 +22,7 @@ from pytorchkr_archive.measure import bench
 from pytorchkr_archive.measure.korean_corpus import (
     CorpusError,
     Oracle,
+    cut_nouns,
     evaluate,
     kiwi_oracle,
     read_corpus,
@@ -131,3 +133,11 @@ def test_an_earlier_corpus_section_is_kept_when_not_measured_again() -> None:
 def test_parity_is_checked_word_by_word() -> None:
     same_split, differ = disagreements(["유의하세요", "순서대로", "최적화된", "경로는"])
     assert same_split and differ == []
+
+
+def test_the_nouns_cut_are_those_cut_to_no_noun() -> None:
+    """세미나 to 세미 and 페이지 to 페 are cuts (no such noun); 전문가 to 전문
+    lands on a noun; with rules.json's nouns kept whole, none is cut."""
+    nouns = Counter({"세미나": 3, "페이지": 2, "전문가": 1, "전문": 1, "내용": 4})
+    assert cut_nouns(nouns, keep=frozenset()) == {"세미나": "세미", "페이지": "페"}
+    assert cut_nouns(nouns) == {}
