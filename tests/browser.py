@@ -7,6 +7,7 @@ The site is served on localhost; every request to anywhere else is blocked
 from __future__ import annotations
 
 import os
+import re
 import signal
 import threading
 import urllib.request
@@ -345,3 +346,36 @@ def axe(page, script_url: str, rules: tuple[str, ...] | None = None) -> list[str
     else:
         assert results["checked"] >= 15, "axe checked almost nothing: is the page empty?"
     return results["violations"]
+
+
+#: Pages with blocks of their own; the search page, the index of terms and
+#: the 404 page (which stands for any page) have none, so no control.
+#: The pages Sphinx writes of its own, the people's pages and the years' pages
+#: (generated, with no source paragraphs to pair) have no view.
+WITH_BLOCKS = frozenset(
+    page
+    for page in PAGES
+    if page not in ("search", "genindex", "404")
+    and not page.startswith("speakers/")
+    and not re.fullmatch(r"events/\d{4}", page)
+)
+
+#: (the page's own block, what the view shows beside it, its lang, its notes),
+#: for every box of the view, in the page's order.
+PARALLEL_PAIRS = """() => [...document.querySelectorAll(".parallel-block")].map((box) => {
+  const inside = box.previousElementSibling === null || box.parentElement.localName === "dd"
+    || box.parentElement.localName === "figcaption";
+  const element = inside ? box.parentElement : box.previousElementSibling;
+  const own = element.cloneNode(true);
+  own.querySelectorAll(".parallel-block, .headerlink").forEach((e) => e.remove());
+  const shown = box.querySelector(".parallel-text");
+  return {
+    own: own.textContent, ownLang: element.closest("[lang]").lang,
+    shown: shown ? shown.textContent : null, lang: shown ? shown.lang : null,
+    label: box.querySelector(".parallel-label").lang,
+    notes: [...box.querySelectorAll(".parallel-note, .parallel-proposed")].map(
+      (n) => [n.textContent, n.lang]),
+    edit: [...box.querySelectorAll(".parallel-edit")].map((e) => [e.textContent, e.href || null]),
+    card: box.parentElement.localName === "dd",
+  };
+})"""

@@ -20,7 +20,6 @@ checked is what the separate tests checked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -28,9 +27,10 @@ import pytest
 
 from tests.browser import (
     EVERY_PAGE,
-    PAGES,
+    PARALLEL_PAIRS,
     SETTINGS,
     VIEWPORTS,
+    WITH_BLOCKS,
     Watch,
     new_page,
     open_page,
@@ -45,34 +45,8 @@ from tests.helpers import normalize
 OTHER = {"en": "ko", "ko": "en"}
 #: A word the recap has, in each language: the search page is read with results.
 SEARCHED = {"en": "conference", "ko": "컨퍼런스"}
-#: Pages with blocks of their own; the search page, the index of terms and
-#: the 404 page (which stands for any page) have none, so no control.
-#: The pages Sphinx writes of its own, the people's pages and the years' pages
-#: (generated, with no source paragraphs to pair) have no view.
-WITH_BLOCKS = frozenset(
-    page
-    for page in PAGES
-    if page not in ("search", "genindex", "404")
-    and not page.startswith("speakers/")
-    and not re.fullmatch(r"events/\d{4}", page)
-)
 #: Pages checked by axe-core with the parallel view on too, in every setting.
 PARALLEL_CHECKED = frozenset({EVENT, "index"})
-
-#: (the page's own block, what the view shows beside it, its lang, its label),
-#: for every box of the view, in the page's order.
-PAIRS = """() => [...document.querySelectorAll(".parallel-block")].map((box) => {
-  const inside = box.previousElementSibling === null || box.parentElement.localName === "dd"
-    || box.parentElement.localName === "figcaption";
-  const element = inside ? box.parentElement : box.previousElementSibling;
-  const own = element.cloneNode(true);
-  own.querySelectorAll(".parallel-block, .headerlink").forEach((e) => e.remove());
-  const shown = box.querySelector(".parallel-text");
-  return {
-    own: own.textContent, shown: shown ? shown.textContent : null,
-    lang: shown ? shown.lang : null, label: box.querySelector(".parallel-label").lang,
-  };
-})"""
 
 
 @dataclass
@@ -178,7 +152,7 @@ def test_the_parallel_view_shows_the_other_language(visit: Visit, axe_url: str) 
     button.click()
     page.wait_for_function("() => document.documentElement.dataset.parallel")
     assert button.get_attribute("aria-pressed") == "true"
-    found = page.evaluate(PAIRS)
+    found = page.evaluate(PARALLEL_PAIRS)
     assert found, "the view showed nothing"
     for pair in found:
         assert pair["label"] == OTHER[visit.lang]

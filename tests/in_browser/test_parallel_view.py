@@ -18,42 +18,11 @@ from pathlib import Path
 import pytest
 
 from pytorchkr_archive.catalogs.reader import read
-from tests.browser import PAGES, new_page, open_page, url_of
+from tests.browser import PARALLEL_PAIRS, new_page, open_page, url_of
 from tests.conftest import EVENT, LANGUAGES, PROJECT, TESTS, run
 from tests.helpers import markdown_to_text, normalize
 
 OTHER = {"en": "ko", "ko": "en"}
-#: Pages with blocks of their own; the search page, the index of terms and
-#: the 404 page (which stands for any page) have none, so no control.
-#: The pages Sphinx writes of its own, the people's pages and the years' pages
-#: (generated, with no source paragraphs to pair) have no view.
-WITH_BLOCKS = [
-    page
-    for page in PAGES
-    if page not in ("search", "genindex", "404")
-    and not page.startswith("speakers/")
-    and not re.fullmatch(r"events/\d{4}", page)
-]
-
-#: (the page's own block, what the view shows beside it, its lang, its notes),
-#: for every box of the view, in the page's order.
-PAIRS = """() => [...document.querySelectorAll(".parallel-block")].map((box) => {
-  const inside = box.previousElementSibling === null || box.parentElement.localName === "dd"
-    || box.parentElement.localName === "figcaption";
-  const element = inside ? box.parentElement : box.previousElementSibling;
-  const own = element.cloneNode(true);
-  own.querySelectorAll(".parallel-block, .headerlink").forEach((e) => e.remove());
-  const shown = box.querySelector(".parallel-text");
-  return {
-    own: own.textContent, ownLang: element.closest("[lang]").lang,
-    shown: shown ? shown.textContent : null, lang: shown ? shown.lang : null,
-    label: box.querySelector(".parallel-label").lang,
-    notes: [...box.querySelectorAll(".parallel-note, .parallel-proposed")].map(
-      (n) => [n.textContent, n.lang]),
-    edit: [...box.querySelectorAll(".parallel-edit")].map((e) => [e.textContent, e.href || null]),
-    card: box.parentElement.localName === "dd",
-  };
-})"""
 
 
 def text(markdown: str) -> str:
@@ -71,7 +40,7 @@ def turn_on(page, lang: str | None = None) -> None:
 
 
 def pairs(page) -> list[dict]:
-    return page.evaluate(PAIRS)
+    return page.evaluate(PARALLEL_PAIRS)
 
 
 def catalog(lang: str, page: str) -> list:
