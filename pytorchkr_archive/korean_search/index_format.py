@@ -14,6 +14,11 @@ writes the same data with:
 * the text as UTF-8 (a Korean syllable is 3 bytes instead of 6);
 * no word that is on no page (left by an incremental build).
 
+It also holds what Sphinx does not index: every talk and every person
+(``talks``, ``people``: :mod:`.talks`), made afresh at every build; the
+talks alike on several pages (an anchor, a title, speakers and words) are
+written once, with their pages as ranges.
+
 The file is still one call ``Search.setIndex(<JSON>)``: ``archive-search.js``
 (loaded before it on the search page) expands the data to Sphinx's shape
 before ``searchtools.js`` sees it, and :func:`expand` does the same for
@@ -24,10 +29,13 @@ is the builder's ``indexer_format``).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.search import _JavaScriptIndex, js_index
+
+from pytorchkr_archive.korean_search.talks import talks_and_people
 
 Pages = int | list[int]
 
@@ -128,24 +136,53 @@ def expand(data: dict[str, Any]) -> dict[str, Any]:
     return index
 
 
+#: What the archive adds to Sphinx's index (:mod:`.talks`), not read back.
+EXTRA = ("talks", "people")
+
+
+def compact_talks(talks: list[list[str]], docnames: list[str]) -> list[list[str]]:
+    """``talks`` (page, anchor, title, speakers, words) as (anchor, title,
+    speakers, words, the pages' numbers as ranges), each alike talk once."""
+    number = {name: n for n, name in enumerate(docnames)}
+    pages: dict[tuple[str, ...], list[int]] = {}
+    for page, *talk in talks:
+        if page in number:
+            pages.setdefault(tuple(talk), []).append(number[page])
+    return [[*talk, ranges(sorted(found))] for talk, found in pages.items()]
+
+
 class CompactIndex(_JavaScriptIndex):
-    """``searchindex.js`` in this format: Sphinx writes and reads it through this."""
+    """``searchindex.js`` in this format: Sphinx writes and reads it through this.
+
+    ``extra`` gives what the archive adds to the index when it is written
+    (the build's talks and people); reading the file back leaves it out, as
+    Sphinx's incremental build wants only its own data.
+    """
+
+    def __init__(self, extra: Callable[[], dict[str, Any]] | None = None) -> None:
+        self.extra = extra
 
     def dumps(self, data: Any) -> str:
-        text = json.dumps(compact(data), separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+        extra = self.extra() if self.extra else {}
+        if "talks" in extra:
+            extra["talks"] = compact_talks(extra["talks"], list(data["docnames"]))
+        data = compact(data) | extra
+        text = json.dumps(data, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
         return self.PREFIX + text + self.SUFFIX
 
     def loads(self, s: str) -> Any:
-        return expand(super().loads(s))
+        data = super().loads(s)
+        return expand({key: value for key, value in data.items() if key not in EXTRA})
 
 
 compact_index = CompactIndex()
 
 
 def use_compact_index(app: Sphinx) -> None:
-    """Make the HTML builder write and read ``searchindex.js`` in this format."""
+    """Make the HTML builder write and read ``searchindex.js`` in this format,
+    with the build's talks and people."""
     if getattr(app.builder, "indexer_format", None) is js_index:
-        app.builder.indexer_format = compact_index  # type: ignore[attr-defined]
+        app.builder.indexer_format = CompactIndex(lambda: talks_and_people(app))  # type: ignore[attr-defined]
 
 
 def read_index(text: str) -> dict[str, Any]:

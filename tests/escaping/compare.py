@@ -421,6 +421,40 @@ def _escape_html(text: str) -> str:
     )
 
 
+#: What the archive adds to the index (korean_search/talks.py): for each field
+#: of an entry, whether it is "text" (translated, shown as text), "words"
+#: (made of the text) or "same" (an anchor, a page, page numbers).
+_ARCHIVE_LISTS = {
+    "talks": ("same", "text", "text", "words", "same"),
+    "people": ("same", "text", "words"),
+}
+
+
+def _archive_list(
+    file: str, where: str, base: Any, new: Any, fields: tuple[str, ...]
+) -> list[Difference]:
+    """The talks or people of the index: as many entries, each of its fields,
+    the text ones strings that stay text once escaped, the others the same."""
+    if not isinstance(new, list) or len(new) != len(base):
+        return [Difference(file, where, f"{len(base)} entries became {_short(new)}")]
+    found = []
+    for number, (b, n) in enumerate(zip(base, new, strict=True)):
+        here = f"{where}[{number}]"
+        if not isinstance(n, list) or len(n) != len(fields):
+            found.append(Difference(file, here, f"not an entry: {_short(n)}"))
+            continue
+        for kind, old, value in zip(fields, b, n, strict=True):
+            if not isinstance(value, str):
+                found.append(Difference(file, here, f"not a string: {_short(value)}"))
+            elif kind == "same" and value != old:
+                found.append(Difference(file, here, f"{old!r} became {_short(value)}"))
+            elif kind == "text":
+                found += compare_fragments(
+                    file, f"{here} {_short(value, 40)}", "", _escape_html(value)
+                )
+    return found
+
+
 def _search_index(file: str, base: dict, new: dict) -> list[Difference]:
     """``searchindex.js``.  Word lists (``terms``, ``titleterms``) and the
     titles (``alltitles`` keys, ``titles``) are made of the text; everything
@@ -456,6 +490,8 @@ def _search_index(file: str, base: dict, new: dict) -> list[Difference]:
                 )
         elif name == "titles":
             found += compare_json(file, here, b, n, JsonRules(frozenset({"titles"})), "titles")
+        elif name in _ARCHIVE_LISTS:
+            found += _archive_list(file, here, b, n, _ARCHIVE_LISTS[name])
         else:
             found += compare_json(file, here, b, n, JsonRules())
     # searchtools.js puts a result's title (and an object's description) into

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from pytorchkr_archive.korean_search.index_format import (
+    CompactIndex,
     compact,
     compact_index,
+    compact_talks,
     expand,
     numbers,
     ranges,
@@ -78,6 +80,32 @@ def test_an_index_written_by_sphinx_itself_still_reads() -> None:
     """The first build after this change reads the index Sphinx wrote before."""
     text = "Search.setIndex(" + json.dumps(SPHINX_INDEX) + ")"
     assert read_index(text) == SPHINX_INDEX
+
+
+def test_alike_talks_are_written_once_with_their_pages_as_ranges() -> None:
+    talks = [
+        ["b", "roadmap", "Roadmap", "Alban", "roadmap alban"],
+        ["a", "roadmap", "Roadmap", "Alban", "roadmap alban"],
+        ["c", "roadmap", "Roadmap", "Alban", "roadmap alban"],
+        ["events/d", "intro", "소개", "이제응", "소개 이제응"],
+        ["gone", "intro", "소개", "이제응", "소개 이제응"],  # a page not in the index
+    ]
+    assert compact_talks(talks, SPHINX_INDEX["docnames"]) == [
+        ["roadmap", "Roadmap", "Alban", "roadmap alban", "0-2"],
+        ["intro", "소개", "이제응", "소개 이제응", "3"],
+    ]
+
+
+def test_the_talks_and_people_are_written_and_not_read_back() -> None:
+    """Sphinx's incremental build reads its own data back, never the archive's."""
+    extra = {"talks": [["a", "x", "X", "Y", "x y"]], "people": [["speakers/y", "Y", "y"]]}
+    text = CompactIndex(lambda: {key: list(value) for key, value in extra.items()}).dumps(
+        SPHINX_INDEX
+    )
+    written = json.loads(text.removeprefix("Search.setIndex(").removesuffix(")"))
+    assert written["talks"] == [["x", "X", "Y", "x y", "0"]]
+    assert written["people"] == extra["people"]
+    assert read_index(text) == FRESH_INDEX
 
 
 def test_the_built_index_is_compact(site: Path) -> None:

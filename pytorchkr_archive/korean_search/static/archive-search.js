@@ -9,6 +9,13 @@
 //    a result's summary is fetched only when the result comes near the
 //    screen, so a search downloads what the reader can see.
 //
+// 3. The programme and the people's pages are not in Sphinx's index: each
+//    build adds every talk and person to it (talks.py), with the words each
+//    is found by, analysed as the page's words are. A talk whose words hold
+//    every word of the query is a result that leads to the talk itself (the
+//    session's anchor on its event page), above the pages that only mention
+//    the words; a person's page likewise.
+//
 // Loaded after searchtools.js and before searchindex.js (templates/search.html).
 (() => {
   if (typeof Search === "undefined") return;
@@ -43,6 +50,16 @@
     );
   const sphinxSetIndex = Search.setIndex;
   Search.setIndex = (data) => {
+    const words = (text) => new Set(text.split(" ").filter(Boolean));
+    // Each alike talk once, with its pages as ranges; its event: its page's title.
+    const talks = (data.talks ?? []).flatMap(([anchor, title, speakers, found, pages]) => {
+      const talkWords = words(found);
+      return numbers(pages).map((doc) => ({
+        page: data.docnames[doc], event: data.titles[doc], anchor, title, speakers,
+        words: talkWords,
+      }));
+    });
+    const people = (data.people ?? []).map(([page, name, found]) => ({ page, name, words: words(found) }));
     const index = {
       ...data,
       terms: expandTerms(data.terms),
@@ -51,7 +68,51 @@
     };
     if (typeof data.filenames === "string")
       index.filenames = data.docnames.map((name) => name + data.filenames);
+    // Kept with the index they came with (Search._index), expanded.
+    index.talks = talks;
+    index.people = people;
     sphinxSetIndex(index);
+  };
+
+  // -- 3. Talks and people ---------------------------------------------------
+  // Whether a page of Sphinx's index holds a word (in its text or its titles).
+  const pageHolds = (term, page) => {
+    const doc = Search._index.docnames.indexOf(page);
+    return [Search._index.terms, Search._index.titleterms].some((table) => {
+      const pages = table[term];
+      return Array.isArray(pages) ? pages.includes(doc) : pages === doc;
+    });
+  };
+  // A talk holds the query when its own words hold one of the query's words at
+  // least, and every other is its own or its page's (김준호의 발표: the talk's
+  // speaker, on a page about talks); a person, when their words hold them all.
+  const holds = (words, page, searchTerms, excludedTerms) => {
+    const terms = [...searchTerms];
+    return (
+      terms.some((term) => words.has(term)) &&
+      terms.every((term) => words.has(term) || (page !== null && pageHolds(term, page))) &&
+      ![...excludedTerms].some((term) => words.has(term))
+    );
+  };
+  const sphinxPerformSearch = Search._performSearch;
+  Search._performSearch = (query, searchTerms, excludedTerms, highlightTerms, objectTerms) => {
+    const results = sphinxPerformSearch(
+      query, searchTerms, excludedTerms, highlightTerms, objectTerms,
+    );
+    // Above every page found (Sphinx shows the last result first).
+    const top = Math.max(0, ...results.map((result) => result[4])) + Scorer.title;
+    const { talks = [], people = [] } = Search._index;
+    const found = [];
+    for (const person of people)
+      if (holds(person.words, null, searchTerms, excludedTerms))
+        found.push([person.page, person.name, "", null, top, person.page, "title"]);
+    for (const talk of talks)
+      if (holds(talk.words, talk.page, searchTerms, excludedTerms))
+        found.push([
+          talk.page, `${talk.event} > ${talk.title}`, `#${talk.anchor}`, talk.speakers,
+          top + 1, talk.page, "title",
+        ]);
+    return [...results, ...found.reverse()];
   };
 
   // -- 2. Summaries, fetched as results come near the screen ---------------
