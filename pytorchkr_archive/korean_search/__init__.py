@@ -6,9 +6,11 @@ same rules to the browser for the query (:mod:`.analyzer`, ``rules.json``,
 ``korean-stemmer.js``), with Korean partial matching (``korean-lookup.js``);
 :mod:`.lookup` runs the browser's lookup in Python for ``make bench``, with
 the queries of ``queries.json``.  In every language, :mod:`.index_format`
-writes ``searchindex.js`` compactly and :mod:`.summaries` gives each result
-a short summary without downloading the page found, so that a search's bytes
-stay small however many pages it finds.
+writes ``searchindex.js`` compactly, with every talk and person of the
+record in it (:mod:`.talks`: a search for a speaker or a word of a talk's
+title leads to the talk), and :mod:`.summaries` gives each result a short
+summary without downloading the page found, so that a search's bytes stay
+small however many pages it finds.
 """
 
 from __future__ import annotations
