@@ -43,6 +43,7 @@ import snowballstemmer
 from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
 
 from pytorchkr_archive.korean_search import analyzer
+from pytorchkr_archive.korean_search.index_format import numbers
 from pytorchkr_archive.korean_search.language import SearchKorean
 from pytorchkr_archive.korean_search.lookup import korean_related, load_index, search
 from pytorchkr_archive.measure.bench_builds import (
@@ -252,6 +253,21 @@ def query_times(site: Path, chromium: Path) -> list[float]:
     return times
 
 
+def talks_line(index_path: Path) -> str:
+    """What every talk and person of the record adds to an index (korean_search.talks)."""
+    text = index_path.read_text(encoding="utf-8")
+    data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    extra = {key: data.get(key, []) for key in ("talks", "people")}
+    size = len(json.dumps(extra, separators=(",", ":"), ensure_ascii=False).encode())
+    sessions = sum(len(numbers(talk[-1])) for talk in extra["talks"])
+    each = size / sessions if sessions else 0
+    return (
+        f"Every talk and person of the record in the index (`korean_search/talks.py`): "
+        f"{size:,} of its {index_path.stat().st_size:,} bytes, for {sessions} sessions "
+        f"and {len(extra['people'])} people: {each:.0f} bytes a session."
+    )
+
+
 def report_search(source: Path, runs: int, with_kiwi: bool = False) -> str:
     """The Korean search section of the report."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -280,6 +296,7 @@ def report_search(source: Path, runs: int, with_kiwi: bool = False) -> str:
             f"(budget: +20 %); index size: "
             f"{100 * (ours.index_bytes / default.index_bytes - 1):+.0f} % (budget: +50 %).",
         ]
+        lines += ["", talks_line(Path(tmp) / "korean" / "searchindex.js")]
         chromium = find_chromium()
         if chromium:
             times = query_times(Path(tmp) / "korean", chromium)

@@ -7,6 +7,7 @@ contributor without Kiwi, or with a broken corpus, is told.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections import Counter
@@ -141,3 +142,20 @@ def test_the_nouns_cut_are_those_cut_to_no_noun() -> None:
     nouns = Counter({"세미나": 3, "페이지": 2, "전문가": 1, "전문": 1, "내용": 4})
     assert cut_nouns(nouns, keep=frozenset()) == {"세미나": "세미", "페이지": "페"}
     assert cut_nouns(nouns) == {}
+
+
+def test_make_bench_says_what_each_session_adds_to_the_index(tmp_path) -> None:
+    """korean_search/talks.py's part of searchindex.js, per session: alike talks
+    written once count once per page they are on."""
+    data = {
+        "docnames": ["a", "b", "c"],
+        "talks": [["x", "X", "Y", "x y", "0-1"], ["z", "Z", "W", "z w", "2"]],
+        "people": [["speakers/y", "Y", "y"]],
+    }
+    path = tmp_path / "searchindex.js"
+    path.write_text("Search.setIndex(" + json.dumps(data, ensure_ascii=False) + ")")
+    extra = {"talks": data["talks"], "people": data["people"]}
+    size = len(json.dumps(extra, separators=(",", ":")).encode())
+    line = bench.talks_line(path)
+    assert f"{size:,} of its {path.stat().st_size:,} bytes, for 3 sessions and 1 people" in line
+    assert f"{size / 3:.0f} bytes a session" in line
