@@ -77,8 +77,17 @@ def chromium_install(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[
     )  # fmt: skip
 
 
-def test_without_any_chromium_make_test_says_once_what_to_run(tmp_path: Path) -> None:
-    process = chromium_install(tmp_path)
+@pytest.fixture(scope="module")
+def no_chromium(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """``make test``'s Chromium step where none can be had, outside CI (once:
+    Playwright's attempt to download one is most of a run)."""
+    return chromium_install(tmp_path_factory.mktemp("no-chromium"))
+
+
+def test_without_any_chromium_make_test_says_once_what_to_run(
+    no_chromium: subprocess.CompletedProcess[str],
+) -> None:
+    process = no_chromium
     # Outside CI the tests that need no browser still run.
     assert process.returncode == 0
     lines = process.stderr.strip().splitlines()
@@ -89,10 +98,20 @@ def test_without_any_chromium_make_test_says_once_what_to_run(tmp_path: Path) ->
     assert "Traceback" not in process.stderr
 
 
-def test_without_any_chromium_ci_stops(tmp_path: Path) -> None:
-    process = chromium_install(tmp_path, CI="true")
-    assert process.returncode == 1
-    assert process.stderr.startswith("error: no Chromium for the browser tests")
+def test_without_any_chromium_ci_stops(
+    no_chromium: subprocess.CompletedProcess[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The same step with ``CI`` set: the same finding (the run above's, not a
+    second download attempt), and the step stops the run."""
+    from pytorchkr_archive.measure import chromium
+
+    message = no_chromium.stderr.strip().removeprefix("error: ")
+    monkeypatch.setattr(chromium, "install", lambda: (None, message))
+    monkeypatch.setenv("CI", "true")
+    assert chromium.main(["--install"]) == 1
+    assert capsys.readouterr().err.startswith("error: no Chromium for the browser tests")
 
 
 def test_playwrights_chromium_is_used_where_debians_is_missing(tmp_path: Path) -> None:
