@@ -190,14 +190,13 @@ def build_language_here(command: list[str], lang: str):  # -> site.Result
     page and what is published are ``make html``'s own (tests/sitebuild runs
     it whole, a process per language, too)."""
     from pytorchkr_archive.sitebuild.site import Result
-    from pytorchkr_archive.sphinx_build import clean
     from pytorchkr_archive.sphinx_build import run as sphinx_run
 
     assert command[1:3] == ["-m", "sphinx"], command
     start = time.perf_counter()
     with _ONE_RUN:
         done = sphinx_run(command[3:], capture=True)
-    return Result(lang, done.status, clean(done.stdout + done.stderr), time.perf_counter() - start)
+    return Result(lang, done.status, done.stdout + done.stderr, time.perf_counter() - start)
 
 
 def build_languages(project: Path, *languages: str, env: Mapping[str, str] | None = None) -> Path:

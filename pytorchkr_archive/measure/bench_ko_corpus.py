@@ -149,7 +149,8 @@ def report_corpus(folder: Path, details: bool = False) -> str:
             "korean-stemmer.js must do what analyzer.py does"
         )
     characters = sum(len(d.text) for d in documents)
-    nouns = kiwi_nouns([*documents, *read_corpus(ARCHIVE_CATALOGS)])
+    # The corpus's nouns are the oracle's; the archive's catalogs add theirs.
+    nouns = kiwi_nouns(oracle, kiwi_oracle(read_corpus(ARCHIVE_CATALOGS)))
     alone, still = cut_nouns(nouns, keep=frozenset()), cut_nouns(nouns)
     lines = [
         CORPUS_HEADING,

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -222,37 +222,27 @@ def tails(
         yield tail, count, example[tail]
 
 
-#: A Hangul word of two syllables or more (a noun that can be cut).
-_HANGUL_NOUN = re.compile(r"^[\uac00-\ud7a3]{2,}$")
 #: Words Kiwi takes for one noun, even alone, that are a noun and a particle
 #: (에일리어스 + 가): looked at one by one, and left out.
 MISREAD = frozenset({"에일리어스가"})
 
 
-def kiwi_nouns(documents: list[Document]) -> Counter[str]:
-    """The nouns of two syllables or more Kiwi finds in the documents, counted;
-    only those Kiwi reads alone as that one noun too (in context it sometimes
-    takes a particle in: 우리의)."""
+def kiwi_nouns(*oracles: Oracle) -> set[str]:
+    """The nouns the oracles hold (of two syllables or more: what Kiwi found in
+    their documents), but those Kiwi does not read alone as that one noun too
+    (in context it sometimes takes a particle in: 우리의)."""
     from kiwipiepy import Kiwi
 
-    kiwi = Kiwi()
-    nouns: Counter[str] = Counter()
-    lines = [line for d in documents for line in d.text.split("\n") if line.strip()]
-    for tokens in kiwi.tokenize(lines):
-        for token in tokens:
-            if token.tag in NOUN_TAGS and _HANGUL_NOUN.match(token.form):
-                nouns[token.form] += 1
-    alone = kiwi.tokenize(list(nouns))
-    return Counter(
-        {
-            noun: count
-            for (noun, count), tokens in zip(nouns.items(), alone, strict=True)
-            if len(tokens) == 1 and tokens[0].tag in NOUN_TAGS and noun not in MISREAD
-        }
-    )
+    found = sorted({noun for oracle in oracles for noun in oracle.holds})
+    alone = Kiwi().tokenize(found)
+    return {
+        noun
+        for noun, tokens in zip(found, alone, strict=True)
+        if len(tokens) == 1 and tokens[0].tag in NOUN_TAGS and noun not in MISREAD
+    }
 
 
-def cut_nouns(nouns: Counter[str], keep: frozenset[str] | None = None) -> dict[str, str]:
+def cut_nouns(nouns: Collection[str], keep: frozenset[str] | None = None) -> dict[str, str]:
     """The nouns the analysis cuts to a piece that is no noun of ``nouns``:
     noun -> what it is cut to (``keep``: the nouns kept whole, the rules' by
     default; an empty set measures the suffix rules alone)."""

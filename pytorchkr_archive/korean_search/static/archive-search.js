@@ -55,7 +55,7 @@
     const talks = (data.talks ?? []).flatMap(([anchor, title, speakers, found, pages]) => {
       const talkWords = words(found);
       return numbers(pages).map((doc) => ({
-        page: data.docnames[doc], event: data.titles[doc], anchor, title, speakers,
+        doc, page: data.docnames[doc], event: data.titles[doc], anchor, title, speakers,
         words: talkWords,
       }));
     });
@@ -75,22 +75,21 @@
   };
 
   // -- 3. Talks and people ---------------------------------------------------
-  // Whether a page of Sphinx's index holds a word (in its text or its titles).
-  const pageHolds = (term, page) => {
-    const doc = Search._index.docnames.indexOf(page);
-    return [Search._index.terms, Search._index.titleterms].some((table) => {
+  // Whether page number ``doc`` of Sphinx's index holds a word (in its text or
+  // its titles).
+  const pageHolds = (term, doc) =>
+    [Search._index.terms, Search._index.titleterms].some((table) => {
       const pages = table[term];
       return Array.isArray(pages) ? pages.includes(doc) : pages === doc;
     });
-  };
   // A talk holds the query when its own words hold one of the query's words at
   // least, and every other is its own or its page's (김준호의 발표: the talk's
   // speaker, on a page about talks); a person, when their words hold them all.
-  const holds = (words, page, searchTerms, excludedTerms) => {
+  const holds = (words, doc, searchTerms, excludedTerms) => {
     const terms = [...searchTerms];
     return (
       terms.some((term) => words.has(term)) &&
-      terms.every((term) => words.has(term) || (page !== null && pageHolds(term, page))) &&
+      terms.every((term) => words.has(term) || (doc !== null && pageHolds(term, doc))) &&
       ![...excludedTerms].some((term) => words.has(term))
     );
   };
@@ -107,7 +106,7 @@
       if (holds(person.words, null, searchTerms, excludedTerms))
         found.push([person.page, person.name, "", null, top, person.page, "title"]);
     for (const talk of talks)
-      if (holds(talk.words, talk.page, searchTerms, excludedTerms))
+      if (holds(talk.words, talk.doc, searchTerms, excludedTerms))
         found.push([
           talk.page, `${talk.event} > ${talk.title}`, `#${talk.anchor}`, talk.speakers,
           top + 1, talk.page, "title",
