@@ -27,7 +27,12 @@ the same root, so any inflected form finds any other.  Per word:
   cut to a piece that is no word: Kiwi, a morphological analyzer, finds them
   in the archive's catalogs and in a corpus of Korean prose
   (:func:`pytorchkr_archive.measure.korean_corpus.cut_nouns`, measured by
-  ``make bench KO_CORPUS=...``).
+  ``make bench KO_CORPUS=...``);
+* and a Hangul spelling of a word the archive writes in Latin letters (the
+  list ``loanwords``: 멀티모달 for Multimodal, 파이토치 for PyTorch), alone or
+  followed by particles and endings, is analysed as that word: 멀티모달을
+  finds a Korean title that says Multimodal, which Korean readers type
+  either way.
 
 The suffixes are the particles, the endings, and every form of a predicate
 (하, 했, 되, 시키, 이...) followed by every ending that follows one (했 + 다면,
@@ -84,6 +89,17 @@ def suffixes() -> tuple[str, ...]:
 def nouns() -> frozenset[str]:
     """The nouns kept whole, however they end."""
     return frozenset(rules()["nouns"])
+
+
+@cache
+def loanwords() -> dict[str, str]:
+    """Hangul spellings of words the archive writes in Latin letters -> that word."""
+    return rules()["loanwords"]
+
+
+@cache
+def _loanword_spellings() -> frozenset[str]:
+    return frozenset(loanwords())
 
 
 @cache
@@ -154,4 +170,7 @@ def stem(word: str, keep: frozenset[str] | None = None) -> str:
         if strip_suffixes(latin.group(2), min_root=0) == "":
             return _english().stemWord(latin.group(1))
         return word
+    loanword = kept_noun(word, _loanword_spellings())
+    if loanword:
+        return _english().stemWord(loanwords()[loanword])
     return kept_noun(word, keep) or strip_suffixes(word)

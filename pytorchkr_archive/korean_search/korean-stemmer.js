@@ -49,10 +49,10 @@ function koreanStripSuffixes(word, minRoot) {
 var KOREAN_NOUNS = {};
 KOREAN_RULES.nouns.forEach(function (noun) { KOREAN_NOUNS[noun] = true; });
 
-function koreanKeptNoun(word) {
+function koreanKeptNoun(word, kept) {
   for (var length = word.length; length > 1; length--) {
     var head = word.slice(0, length);
-    if (KOREAN_NOUNS.hasOwnProperty(head)
+    if (kept.hasOwnProperty(head)
         && (length === word.length || koreanStripSuffixes(word.slice(length), 0) === "")) {
       return head;
     }
@@ -72,6 +72,9 @@ var Stemmer = function () {
       if (koreanStripSuffixes(latin[2], 0) === "") return english.stemWord(latin[1]);
       return word;
     }
-    return koreanKeptNoun(word) || koreanStripSuffixes(word);
+    // A Hangul spelling of a word written in Latin letters (analyzer.loanwords).
+    var loanword = koreanKeptNoun(word, KOREAN_RULES.loanwords);
+    if (loanword) return english.stemWord(KOREAN_RULES.loanwords[loanword]);
+    return koreanKeptNoun(word, KOREAN_NOUNS) || koreanStripSuffixes(word);
   };
 };

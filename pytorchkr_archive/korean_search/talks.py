@@ -7,7 +7,8 @@ were found by no search.  Here each build adds to its ``searchindex.js``,
 in the language built:
 
 * ``talks``: for each session, its page, its anchor (the session's id on the
-  page), its title, its speakers as the page shows them,
+  page), its title, its speakers as the programme lists them (with their
+  organizations: the result's summary),
   and the words it is found by: its title, its speakers' names (with the
   name they go by in the source language and their other spellings, so that
   a Latin name finds a person on the Korean site), their organizations;
@@ -73,7 +74,7 @@ def talks_and_people(app: Sphinx) -> dict[str, list[list[str]]]:
                     page.docname,
                     session.uid,
                     session.title,
-                    session.speaker_names,
+                    session.speakers_shown,
                     analysed(language, words),
                 ]
             )

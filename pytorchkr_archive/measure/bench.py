@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import shutil
 import statistics
 import subprocess
@@ -253,10 +254,15 @@ def query_times(site: Path, chromium: Path) -> list[float]:
     return times
 
 
+def index_data(index_path: Path) -> dict:
+    """A built searchindex.js's data (``Search.setIndex(...)``'s argument)."""
+    text = index_path.read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
 def talks_line(index_path: Path) -> str:
     """What every talk and person of the record adds to an index (korean_search.talks)."""
-    text = index_path.read_text(encoding="utf-8")
-    data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    data = index_data(index_path)
     extra = {key: data.get(key, []) for key in ("talks", "people")}
     size = len(json.dumps(extra, separators=(",", ":"), ensure_ascii=False).encode())
     sessions = sum(len(numbers(talk[-1])) for talk in extra["talks"])
@@ -265,6 +271,24 @@ def talks_line(index_path: Path) -> str:
         f"Every talk and person of the record in the index (`korean_search/talks.py`): "
         f"{size:,} of its {index_path.stat().st_size:,} bytes, for {sessions} sessions "
         f"and {len(extra['people'])} people: {each:.0f} bytes a session."
+    )
+
+
+def latin_words_line(index_path: Path) -> str:
+    """The Latin words of the Korean talks' titles that no Hangul spelling of
+    ``rules.json``'s loanwords finds (a reader typing them in Hangul finds nothing)."""
+    data = index_data(index_path)
+    spelled = {analyzer.stem(word) for word in analyzer.loanwords()}
+    words = {
+        word.lower()
+        for talk in data.get("talks", [])
+        for word in re.findall(r"[A-Za-z]{3,}", talk[1])
+    }
+    missing = sorted(word for word in words if analyzer.stem(word) not in spelled)
+    return (
+        f"Latin words of the Korean talks' titles: {len(words)}, "
+        f"{len(words) - len(missing)} found by a Hangul spelling too (`rules.json`'s "
+        f"`loanwords`); without one: {', '.join(missing) or 'none'}."
     )
 
 
@@ -297,6 +321,7 @@ def report_search(source: Path, runs: int, with_kiwi: bool = False) -> str:
             f"{100 * (ours.index_bytes / default.index_bytes - 1):+.0f} % (budget: +50 %).",
         ]
         lines += ["", talks_line(Path(tmp) / "korean" / "searchindex.js")]
+        lines += ["", latin_words_line(Path(tmp) / "korean" / "searchindex.js")]
         chromium = find_chromium()
         if chromium:
             times = query_times(Path(tmp) / "korean", chromium)

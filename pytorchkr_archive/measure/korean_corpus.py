@@ -40,7 +40,7 @@ from pathlib import Path
 from sphinx.search import SearchLanguage
 
 from pytorchkr_archive.catalogs.reader import read
-from pytorchkr_archive.korean_search.analyzer import HANGUL, stem
+from pytorchkr_archive.korean_search.analyzer import HANGUL, loanwords, stem
 from pytorchkr_archive.korean_search.lookup import Related, search
 
 #: The Kiwi tags of a noun (general, proper), and of what attaches to one.
@@ -249,5 +249,7 @@ def cut_nouns(nouns: Collection[str], keep: frozenset[str] | None = None) -> dic
     return {
         noun: root
         for noun in sorted(nouns)
-        if (root := stem(noun, keep=keep)) != noun and root not in nouns
+        if (root := stem(noun, keep=keep)) != noun
+        and root not in nouns
+        and noun not in loanwords()
     }

@@ -71,6 +71,14 @@ class SessionView:
     def speaker_names(self) -> str:
         return ", ".join(speaker.name for speaker in self.speakers)
 
+    @property
+    def speakers_shown(self) -> str:
+        """The speakers as the programme lists them: ``Name (Organization), Name``."""
+        return ", ".join(
+            f"{speaker.name} ({speaker.organization})" if speaker.organization else speaker.name
+            for speaker in self.speakers
+        )
+
 
 def file_size(size: int, lang: str) -> str:
     """A file's size as a reader reads it: ``2.4 MB``, ``850 kB`` (decimal units)."""

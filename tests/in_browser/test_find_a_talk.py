@@ -8,7 +8,9 @@ the title (the one fewest other titles share), as a reader types them; the
 session's anchor must be among the results, above the pages that only
 mention the words.  Each speaker's name also finds their page; on the Korean
 site, the name the English page shows finds the talk too (a reader types a
-name in either script).
+name in either script), and so does a Latin word of a Korean title typed in
+Hangul (멀티모달을 for Multimodal).  A talk's result is summed up by its title and
+speakers, in the page's language.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
 
+from pytorchkr_archive.korean_search.analyzer import loanwords
 from tests.conftest import LANGUAGES
 
 
@@ -59,6 +63,17 @@ def title_word(talk: Talk, talks: list[Talk]) -> str:
     )
 
 
+def hangul_spellings(title: str) -> list[str]:
+    """The Hangul spellings (rules.json's loanwords) of the title's Latin words."""
+    words = {word.lower() for word in re.findall(r"[A-Za-z]+", title)}
+    return [hangul for hangul, latin in loanwords().items() if latin in words]
+
+
+def with_object_particle(word: str) -> str:
+    """멀티모달을, 파이토치를: the particle a Korean reader writes after the word."""
+    return word + ("을" if (ord(word[-1]) - 0xAC00) % 28 else "를")
+
+
 #: The search page's own search (what ``search.html?q=`` runs, its results
 #: before they are shown): the link of each, best first (Sphinx shows the last
 #: first).  How a typed query reaches it and is shown: tests/korean_search.
@@ -88,6 +103,8 @@ def test_every_talk_is_found_by_its_speaker_and_a_word_of_its_title(
             queries = [title_word(talk, talks), *talk.speakers[:1]]
             if lang != "en":
                 queries += english[(talk.page, talk.anchor)][:1]
+                # A Latin word of the title typed in Hangul, a particle after it.
+                queries += [with_object_particle(h) for h in hangul_spellings(talk.title)]
             for query in queries:
                 found = results(page, query)
                 if target not in found:
@@ -101,5 +118,13 @@ def test_every_talk_is_found_by_its_speaker_and_a_word_of_its_title(
                 if not any(link.startswith("speakers/") for link in results(page, speaker)):
                     missed.append(f"{speaker!r}: no person's page found")
         assert missed == [], "\n".join(missed)
+        # As shown: a talk's result is summed up by the talk (its title and
+        # speakers, as its programme lists them), not by its event page.
+        talk = next(t for t in talks if len(t.speakers) > 1)
+        page.goto(f"{site_url}/{lang}/search.html?q={quote(talk.speakers[1])}")
+        shown = page.locator(f'#search-results li:has(a[href$="#{talk.anchor}"]) p.context')
+        summary = shown.first.text_content()
+        assert summary.startswith(f"{talk.title} — "), summary
+        assert all(speaker in summary for speaker in talk.speakers), summary
     finally:
         page.close()

@@ -39,6 +39,11 @@ def test_a_search_that_finds_every_event_fetches_only_what_is_shown(
     try:
         found = measure_search(page, f"{small_archive_url}/{lang}/search.html", EVERY_EVENT[lang])
         texts = page.locator("#search-results p.context").all_inner_texts()
+        # The last result (a page: the talks rank first, summed up by the
+        # index) gets its summary once it comes near the screen.
+        last = page.locator("#search-results ul.search > li").last
+        last.scroll_into_view_if_needed()
+        last.locator("p.context").wait_for()
     finally:
         page.context.close()
     listing = (
@@ -46,7 +51,8 @@ def test_a_search_that_finds_every_event_fetches_only_what_is_shown(
         f"({found.fetched_results} files), page {found.page:,} B"
     )
     assert found.found >= EVENTS, listing
-    # Summaries were fetched for the results on the screen, not for every result.
-    assert 0 < found.fetched_results < 30, listing
+    # Summaries were fetched for the results on the screen, not for every
+    # result (those of the talks on the first screen are in the index).
+    assert found.fetched_results < 30, listing
     assert texts and all(text.strip() for text in texts), listing
     assert found.search < BUDGET, f"{found.search:,} bytes, over the {BUDGET:,} budget: {listing}"

@@ -15,13 +15,14 @@ from pytorchkr_archive.korean_search.language import SearchKorean
 from pytorchkr_archive.korean_search.lookup import derived_terms, korean_related, search
 
 #: Page 0 holds the word itself, the others a derived word, or an unrelated one.
+#: (파이토치 is indexed as the word it spells, pytorch: rules.json's loanwords.)
 INDEX = {
     "docnames": ["exact", "suffixed", "prefixed", "unrelated", "title"],
     "filenames": ["exact.md", "suffixed.md", "prefixed.md", "unrelated.md", "title.md"],
     "titles": ["Exact", "Suffixed", "Prefixed", "Unrelated", "Title"],
     "terms": {
         "최적": 0, "최적화": 1, "표현": 0, "표현식": 1, "상위": 0, "최상위": 2,
-        "표현력": 3, "최적합": 3, "파이토치": [0, 1, 2],
+        "표현력": 3, "최적합": 3, "pytorch": [0, 1, 2],
     },
     "titleterms": {"신뢰성": 4},
     "objects": {}, "objnames": {}, "objtypes": {}, "envversion": {}, "alltitles": {},

@@ -22,11 +22,11 @@ RECAP = f"{EVENT}.html"
     [
         # a bare noun with any particle or ending
         ("내용을", "내용"), ("관심과", "관심"), ("정보도", "정보"), ("주제의", "주제"),
-        ("컨퍼런스에서는", "컨퍼런스"), ("런타임과의", "런타임"), ("분들께는", "분들"),
+        ("발표회에서는", "발표회"), ("런타임과의", "런타임"), ("분들께는", "분들"),
         # the same root whatever the particle, and for the query without one
         ("분야에서", "분야"), ("분야의", "분야"), ("분야", "분야"),
         # 하다 / 되다 / 이다 predicates and -적
-        ("구성하는", "구성"), ("소개되었습니다", "소개"), ("세션이었습니다", "세션"),
+        ("구성하는", "구성"), ("소개되었습니다", "소개"), ("질문이었습니다", "질문"),
         ("가능한", "가능"), ("기술적인", "기술"),
         # particles that are also word endings: a short word keeps them
         ("속도", "속도"), ("회의", "회의"), ("깊이", "깊이"), ("역할", "역할"), ("대한", "대한"),
@@ -68,6 +68,23 @@ def test_analysis_of_hard_cases(word: str, root: str) -> None:
     assert analyzer.stem(word) == root
 
 
+@pytest.mark.parametrize(
+    ("word", "latin"),
+    [("멀티모달", "Multimodal"), ("멀티모달을", "multimodal"), ("파이토치의", "PyTorch"),
+     ("컨퍼런스에서", "conference"), ("콘퍼런스", "Conference"), ("트렌드", "Trend"),
+     ("액셀러레이터를", "Accelerators")],
+)  # fmt: skip
+def test_a_hangul_spelling_is_analysed_as_the_latin_word(word: str, latin: str) -> None:
+    """rules.json's loanwords: 멀티모달을 finds a Korean title that says Multimodal."""
+    assert analyzer.stem(word) == analyzer.stem(latin)
+
+
+def test_a_word_that_starts_like_a_loanword_is_analysed_as_before() -> None:
+    assert analyzer.stem("코어") == analyzer.stem("core")
+    assert analyzer.stem("코어텍스") == analyzer.strip_suffixes("코어텍스")
+    assert all(analyzer.HANGUL.search(word) for word in analyzer.loanwords())
+
+
 def test_the_nouns_kept_whole_are_those_the_rules_alone_cut() -> None:
     """Each noun of the list is one the suffix rules, without the list, cut to a
     piece (pytorchkr_archive.measure.korean_roots measured which, with Kiwi); a
@@ -102,6 +119,9 @@ def hangul_tokens() -> list[str]:
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             for string in strings:
                 tokens |= {t for t in analyzer.split(string) if re.search("[가-힣]", t)}
+    # Every loanword, alone and with a particle or an ending after it.
+    tails = ("", "을", "에서", "이라는")
+    tokens |= {word + tail for word in analyzer.loanwords() for tail in tails}
     return sorted(tokens)
 
 

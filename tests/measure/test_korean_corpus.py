@@ -159,3 +159,21 @@ def test_make_bench_says_what_each_session_adds_to_the_index(tmp_path) -> None:
     line = bench.talks_line(path)
     assert f"{size:,} of its {path.stat().st_size:,} bytes, for 3 sessions and 1 people" in line
     assert f"{size / 3:.0f} bytes a session" in line
+
+
+def test_make_bench_lists_the_latin_words_of_korean_titles_no_hangul_spelling_finds(
+    tmp_path,
+) -> None:
+    """Multimodal and Trends have one (멀티모달, 트렌드: rules.json's loanwords,
+    compared by stem); Gim does not; words of one or two letters are left out."""
+    data = {"talks": [["t", "김 굽듯이 알아보는 Multimodal Trends", "S", "w", "0"]]}
+    path = tmp_path / "searchindex.js"
+    path.write_text("Search.setIndex(" + json.dumps(data, ensure_ascii=False) + ")")
+    assert bench.latin_words_line(path).endswith(
+        "2 found by a Hangul spelling too (`rules.json`'s `loanwords`); without one: none."
+    )
+    data["talks"][0][1] += " by Gim AI"
+    path.write_text("Search.setIndex(" + json.dumps(data, ensure_ascii=False) + ")")
+    line = bench.latin_words_line(path)
+    assert "titles: 3, 2 found by a Hangul spelling" in line
+    assert line.endswith("without one: gim.")

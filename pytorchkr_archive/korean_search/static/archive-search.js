@@ -14,7 +14,8 @@
 //    is found by, analysed as the page's words are. A talk whose words hold
 //    every word of the query is a result that leads to the talk itself (the
 //    session's anchor on its event page), above the pages that only mention
-//    the words; a person's page likewise.
+//    the words, and summed up by its title and speakers; a person's page
+//    likewise.
 //
 // Loaded after searchtools.js and before searchindex.js (templates/search.html).
 (() => {
@@ -48,6 +49,9 @@
               .sort((a, b) => a[0] - b[0]),
       ]),
     );
+  // "page#anchor" of each talk: its summary (the title, the speakers as the
+  // programme lists them, in the page's language).
+  const talkSummaries = new Map();
   const sphinxSetIndex = Search.setIndex;
   Search.setIndex = (data) => {
     const words = (text) => new Set(text.split(" ").filter(Boolean));
@@ -68,6 +72,10 @@
     };
     if (typeof data.filenames === "string")
       index.filenames = data.docnames.map((name) => name + data.filenames);
+    // A talk's result is summed up by the talk itself, not by its page.
+    talkSummaries.clear();
+    for (const talk of talks)
+      talkSummaries.set(`${talk.page}#${talk.anchor}`, `${talk.title} — ${talk.speakers}`);
     // Kept with the index they came with (Search._index), expanded.
     index.talks = talks;
     index.people = people;
@@ -108,7 +116,7 @@
     for (const talk of talks)
       if (holds(talk.words, talk.doc, searchTerms, excludedTerms))
         found.push([
-          talk.page, `${talk.event} > ${talk.title}`, `#${talk.anchor}`, talk.speakers,
+          talk.page, `${talk.event} > ${talk.title}`, `#${talk.anchor}`, "",
           top + 1, talk.page, "title",
         ]);
     return [...results, ...found.reverse()];
@@ -142,10 +150,15 @@
     const href = link.getAttribute("href").split("#")[0];
     return linkSuffix && href.endsWith(linkSuffix) ? href.slice(0, -linkSuffix.length) : href;
   };
+  const talkOf = (link) => {
+    const anchor = link.getAttribute("href").split("#")[1];
+    return anchor === undefined ? undefined : talkSummaries.get(`${pageOf(link)}#${anchor}`);
+  };
   const showSummary = (item) => {
     const link = item.querySelector("a");
     if (!link) return;
-    summaryOf(pageOf(link)).then((text) => {
+    const talk = talkOf(link);
+    (talk === undefined ? summaryOf(pageOf(link)) : Promise.resolve(talk)).then((text) => {
       if (!text || item.querySelector("p.context")) return;
       const summary = item.appendChild(document.createElement("p"));
       summary.classList.add("context");
