@@ -43,6 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("pytorchkr_archive.speed.template_cache")
     app.setup_extension("pytorchkr_archive.speed.translated_doctrees")
     app.setup_extension("pytorchkr_archive.speed.docutils_settings")
+    app.setup_extension("pytorchkr_archive.speed.front_matter")
     app.setup_extension("pytorchkr_archive.pages.a11y")
     app.setup_extension("pytorchkr_archive.pages.lean_pages")
     app.setup_extension("pytorchkr_archive.pages.navigation")
