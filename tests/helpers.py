@@ -84,6 +84,11 @@ def html_pages(root: Path) -> list[Path]:
     return sorted(root.rglob("*.html"))
 
 
+def html_of(root: Path) -> dict[str, bytes]:
+    """Every HTML page of one language's build, by its path there: its bytes."""
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in html_pages(root)}
+
+
 def once_per_run(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], T]) -> T:
     """``make(folder)``, run once for the whole test run however many xdist
     workers ask, and its result (pickled) given to each of them.

@@ -11,6 +11,7 @@ from docutils.parsers.rst import Parser as RSTParser
 from myst_parser.mdit_to_docutils import base
 
 from pytorchkr_archive.speed import docutils_settings
+from tests.helpers import html_of
 
 
 def test_each_document_has_the_default_settings_as_its_own() -> None:
@@ -25,13 +26,6 @@ def test_each_document_has_the_default_settings_as_its_own() -> None:
     first.settings.tab_width = 2
     assert second.settings.tab_width == 8
     assert docutils_settings.make_document().settings.tab_width == 8
-
-
-def html_of(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*.html"))
-    }
 
 
 def test_a_translated_build_is_the_same_with_mysts_own_documents(

@@ -14,6 +14,7 @@ from myst_parser.parsers.directives import YAML_LOAD_ERRORS
 from pytorchkr_archive.pages.drafts import front_matter
 from pytorchkr_archive.speed import front_matter as speed
 from tests.conftest import PROJECT
+from tests.helpers import html_of
 
 
 def test_libyaml_is_there_to_be_used() -> None:
@@ -54,13 +55,6 @@ def test_myst_reads_the_page_s_settings_alike_and_leaves_yaml_as_it_was() -> Non
     reading = speed.with_c_yaml(speed.MYST_READ_TOPMATTER)
     assert reading(text) == speed.MYST_READ_TOPMATTER(text)
     assert yaml.safe_load is not speed.c_safe_load
-
-
-def html_of(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*.html"))
-    }
 
 
 def test_the_events_build_is_the_same_with_mysts_own_reading(
