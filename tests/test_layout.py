@@ -176,23 +176,16 @@ def test_extensions_import_no_command() -> None:
 def test_every_test_file_is_collected(request: pytest.FixtureRequest) -> None:
     """No folder of the suite is left out (pytest skips folders named build by default).
 
-    When this run collected the whole suite (``make test``), its own items say
-    what pytest collects; a run of some files only asks a collection of its own.
+    This run's own items say what pytest collected (the whole suite, in
+    ``make test``); only when some file is not among them (a run of some
+    files, ``-k``, ``--ignore``) is pytest asked for a collection of its own.
     """
     files = sorted(
         p.relative_to(PROJECT).as_posix() for p in (PROJECT / "tests").rglob("test_*.py")
     )
-    config = request.config
-    whole = config.args in (config.getini("testpaths"), [str(PROJECT / "tests")]) and not (
-        config.option.keyword
-        or config.option.markexpr
-        or config.getoption("deselect", None)
-        or config.getoption("lf", False)
-    )
-    if whole:
-        items = request.session.items
-        collected = {Path(item.path).relative_to(PROJECT).as_posix() for item in items}
-    else:
+    items = request.session.items
+    collected = {Path(item.path).relative_to(PROJECT).as_posix() for item in items}
+    if set(files) - collected:
         process = subprocess.run(
             [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
             cwd=PROJECT, capture_output=True, text=True, check=False,
