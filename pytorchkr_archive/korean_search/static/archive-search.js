@@ -75,7 +75,10 @@
     // A talk's result is summed up by the talk itself, not by its page.
     talkSummaries.clear();
     for (const talk of talks)
-      talkSummaries.set(`${talk.page}#${talk.anchor}`, `${talk.title} — ${talk.speakers}`);
+      talkSummaries.set(
+        `${talk.page}#${talk.anchor}`,
+        [talk.title, talk.speakers].filter(Boolean).join(" — "),
+      );
     // Kept with the index they came with (Search._index), expanded.
     index.talks = talks;
     index.people = people;
