@@ -98,8 +98,9 @@ def loanwords() -> dict[str, str]:
 
 
 @cache
-def _loanword_spellings() -> frozenset[str]:
-    return frozenset(loanwords())
+def _kept_whole() -> frozenset[str]:
+    """The nouns and the loanwords' spellings: each word's head is looked up once."""
+    return nouns() | frozenset(loanwords())
 
 
 @cache
@@ -170,7 +171,7 @@ def stem(word: str, keep: frozenset[str] | None = None) -> str:
         if strip_suffixes(latin.group(2), min_root=0) == "":
             return _english().stemWord(latin.group(1))
         return word
-    loanword = kept_noun(word, _loanword_spellings())
-    if loanword:
-        return _english().stemWord(loanwords()[loanword])
-    return kept_noun(word, keep) or strip_suffixes(word)
+    head = kept_noun(word, _kept_whole() if keep is None else keep | frozenset(loanwords()))
+    if head in loanwords():
+        return _english().stemWord(loanwords()[head])
+    return head or strip_suffixes(word)

@@ -46,8 +46,11 @@ function koreanStripSuffixes(word, minRoot) {
 
 // The nouns kept whole (analyzer.kept_noun): the longest of the list that the
 // word is, or starts with when particles and endings alone follow it.
-var KOREAN_NOUNS = {};
-KOREAN_RULES.nouns.forEach(function (noun) { KOREAN_NOUNS[noun] = true; });
+// With the loanwords' spellings (analyzer._kept_whole): one lookup per word.
+var KOREAN_KEPT = {};
+KOREAN_RULES.nouns.concat(Object.keys(KOREAN_RULES.loanwords)).forEach(function (head) {
+  KOREAN_KEPT[head] = true;
+});
 
 function koreanKeptNoun(word, kept) {
   for (var length = word.length; length > 1; length--) {
@@ -72,9 +75,11 @@ var Stemmer = function () {
       if (koreanStripSuffixes(latin[2], 0) === "") return english.stemWord(latin[1]);
       return word;
     }
+    var head = koreanKeptNoun(word, KOREAN_KEPT);
     // A Hangul spelling of a word written in Latin letters (analyzer.loanwords).
-    var loanword = koreanKeptNoun(word, KOREAN_RULES.loanwords);
-    if (loanword) return english.stemWord(KOREAN_RULES.loanwords[loanword]);
-    return koreanKeptNoun(word, KOREAN_NOUNS) || koreanStripSuffixes(word);
+    if (head !== null && KOREAN_RULES.loanwords.hasOwnProperty(head)) {
+      return english.stemWord(KOREAN_RULES.loanwords[head]);
+    }
+    return head || koreanStripSuffixes(word);
   };
 };
