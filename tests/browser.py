@@ -54,6 +54,14 @@ PAGES = (
 EVERY_PAGE = [f"{lang}/{page}" for lang in LANGUAGES for page in PAGES]
 
 
+#: V8 in the tests' browser compiles no further than its baseline tier
+#: (Sparkplug): each page is a new document, in which V8 would optimise
+#: axe-core's functions again, on threads beside the page, for the few
+#: runs of it the document sees.  Checks read the same; a page of
+#: test_every_page costs the browser about a fifth less CPU (measured in
+#: docs/benchmarks.md).  Not for the benchmarks, which time what readers get.
+TEST_JS_FLAGS = "--js-flags=--max-opt=1"
+
 #: The colour schemes, and the sizes: desktop, and a phone 375 px wide (Furo's
 #: mobile layout), in which the accessibility tests read each page.
 SCHEMES = ("light", "dark")

@@ -151,13 +151,15 @@ def browser() -> Iterator[object]:
     executable = find_chromium() or unavailable(missing_message())
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import stop_playwright
+    from tests.browser import TEST_JS_FLAGS, stop_playwright
 
     playwright = sync_playwright().start()
     try:
         with outside_localhost_refused() as offline:
             chromium = playwright.chromium.launch(
-                executable_path=executable, headless=True, args=CHROMIUM_ARGS + offline
+                executable_path=executable,
+                headless=True,
+                args=[*CHROMIUM_ARGS, *offline, TEST_JS_FLAGS],
             )
             yield chromium
             chromium.close()
