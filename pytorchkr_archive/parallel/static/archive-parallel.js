@@ -171,13 +171,15 @@ window.archiveParallel = (() => {
     line.textContent = text;
   };
 
-  const show = async ({ lang, name, src, page, own, ownLang, status }) => {
+  const show = async ({ lang, name, src, page, own, ownLang, status, styled }) => {
     wanted = lang;
     status.querySelector(".parallel-status")?.remove();
     let mine;
     let theirs;
     try {
-      [mine, theirs] = await Promise.all([load(ownLang, own), load(lang, src)]);
+      // Shown once its stylesheet is in too: never a moment unstyled (on a
+      // phone, wider than the screen).
+      [mine, theirs] = await Promise.all([load(ownLang, own), load(lang, src), styled]);
     } catch {
       if (wanted === lang) failed(status, lang, name);
       return;
@@ -197,14 +199,22 @@ window.archiveParallel = (() => {
 
   // -- The toggle: which language, remembered, in the address ---------------
   const KEY = "archive-parallel";
-  let loadedStyle = false;
+  // The view's stylesheet, asked for the first time the view is turned on:
+  // settled once it has loaded (or failed: the view is then shown unstyled
+  // rather than not at all).
+  let styled = null;
   const style = (script) => {
-    if (loadedStyle) return;
-    loadedStyle = true;
-    const link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = script.replace("archive-parallel.js", "archive-parallel.css");
-    document.head.append(link);
+    if (!styled) {
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = script.replace("archive-parallel.js", "archive-parallel.css");
+      styled = new Promise((settled) => {
+        link.addEventListener("load", settled);
+        link.addEventListener("error", settled);
+      });
+      document.head.append(link);
+    }
+    return styled;
   };
   const remember = (lang) => {
     try {
@@ -241,9 +251,10 @@ window.archiveParallel = (() => {
         hide();
         return;
       }
-      style(control.dataset.parallelScript);
+      const styled = style(control.dataset.parallelScript);
       const button = byLang.get(lang);
       show({
+        styled,
         lang,
         name: button.querySelector("[lang]")?.textContent || lang,
         src: button.dataset.parallelSrc,
