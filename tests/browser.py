@@ -317,6 +317,44 @@ def layout(page) -> list[str]:
     return page.evaluate(LAYOUT)
 
 
+#: Every kind of element the open page holds: each element of ``<body>`` by
+#: its path from there, each step its tag, classes and attributes, and whether
+#: it holds text of its own; the page's stylesheets and scripts are kinds too
+#: (what a script adds at run time follows from them).  An attribute that
+#: names, links or labels one thing (an id, an address, a text) counts by
+#: whether it is there and empty, not by its value: two speakers' pages hold
+#: the same kinds.  What axe-core's rules and the site's stylesheets read of
+#: an element (its tag, classes, role, language, state, style) is its kind.
+ELEMENT_KINDS = """() => {
+  const NAMING = new Set(["id", "href", "src", "srcset", "alt", "title", "datetime",
+    "content", "for", "name", "value", "width", "height", "d", "viewbox", "aria-label",
+    "aria-labelledby", "aria-describedby", "aria-controls", "xlink:href"]);
+  const step = (e) => {
+    const attributes = [...e.attributes].filter((a) => a.name !== "class").map((a) =>
+      NAMING.has(a.name) || a.name.startsWith("data-")
+        ? `${a.name}${a.value ? "" : "=''"}` : `${a.name}=${a.value}`).sort();
+    return `${e.localName}.${[...e.classList].sort().join(".")}[${attributes.join(" ")}]`;
+  };
+  const kinds = new Set([...document.querySelectorAll("link[rel=stylesheet], script[src]")]
+    .map((e) => (e.href || e.src).split("?")[0].split("/").pop()));
+  const walk = (element, path) => {
+    for (const child of element.children) {
+      const here = `${path} > ${step(child)}`;
+      const text = [...child.childNodes].some((n) => n.nodeType === 3 && n.data.trim());
+      kinds.add(text ? `${here} #text` : here);
+      walk(child, here);
+    }
+  };
+  walk(document.body, `${step(document.documentElement)} > ${step(document.body)}`);
+  return [...kinds];
+}"""
+
+
+def element_kinds(page) -> frozenset[str]:
+    """The kinds of element the open page holds (:data:`ELEMENT_KINDS`)."""
+    return frozenset(page.evaluate(ELEMENT_KINDS))
+
+
 #: axe-core run in the page, and only what the tests read brought back: each
 #: violation's element (one line each), how many rules passed or failed, and
 #: which rules ran.  (axe's whole result, every rule's description and a

@@ -16,7 +16,7 @@ import threading
 import time
 import traceback
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 from unittest import mock
@@ -89,6 +89,32 @@ def html_of(root: Path) -> dict[str, bytes]:
     return {path.relative_to(root).as_posix(): path.read_bytes() for path in html_pages(root)}
 
 
+def run_folder(factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of the whole run, which every xdist worker sees
+    (each worker's own is a folder in it)."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+class SharedSets:
+    """Sets of strings that every xdist worker of the run adds to and reads,
+    one file of lines per name in ``folder``, under a file lock."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def read(self, name: str) -> set[str]:
+        path = self.folder / name
+        with FileLock(f"{path}.lock"):
+            return set(path.read_text(encoding="utf-8").splitlines()) if path.is_file() else set()
+
+    def add(self, name: str, items: Iterable[str]) -> None:
+        path = self.folder / name
+        with FileLock(f"{path}.lock"), path.open("a", encoding="utf-8") as file:
+            file.writelines(f"{item}\n" for item in items)
+
+
 def once_per_run(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], T]) -> T:
     """``make(folder)``, run once for the whole test run however many xdist
     workers ask, and its result (pickled) given to each of them.
@@ -99,9 +125,7 @@ def once_per_run(factory: pytest.TempPathFactory, name: str, make: Callable[[Pat
     file lock in the run's shared temporary folder; the others wait and read.
     What is made this way must not be changed by the tests that use it.
     """
-    base = factory.getbasetemp()
-    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    folder = root / f"shared-{name}"
+    folder = run_folder(factory) / f"shared-{name}"
     result = folder / "result.pickle"
     with FileLock(f"{folder}.lock"):
         if not result.is_file():
