@@ -15,6 +15,7 @@ import pytest
 
 from pytorchkr_archive.translation import check_po
 from tests.conftest import EVENT, PROJECT, copy_project, require_tool, run
+from tests.helpers import python_m
 
 SOURCE_PO = PROJECT / "locale" / "ko" / "LC_MESSAGES" / f"{EVENT}.po"
 INDEX_PO = PROJECT / "locale" / "ko" / "LC_MESSAGES" / "index.po"
@@ -190,10 +191,10 @@ def test_the_build_refuses_what_check_po_refuses(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     po = project / "locale" / "ko" / "LC_MESSAGES" / f"{EVENT}.po"
     po.write_text(po.read_text("utf-8").replace(THANKS, THANKS + "<script>x</script>", 1), "utf-8")
-    process = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", "html", "-D", "language=ko",
-         ".", "_build/ko"], cwd=project, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    process = python_m(
+        ["sphinx", "-W", "--keep-going", "-b", "html", "-D", "language=ko", ".", "_build/ko"],
+        project,
+    )
     assert process.returncode != 0
     assert re.search(rf"{re.escape(EVENT)}\.po:\d+: WARNING: \[markup\].*<script>", process.stderr)
     # The English build does not read the Korean catalogs.

@@ -13,8 +13,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import icalendar
@@ -22,7 +20,7 @@ import pytest
 
 from pytorchkr_archive.korean_search.index_format import read_index
 from tests.conftest import LANGUAGES, PROJECT, TESTS
-from tests.helpers import once_per_run, soup
+from tests.helpers import once_per_run, python_m, soup
 
 ROOT = TESTS / "roots" / "test-record"
 NOW = "2026-12-01T12:00:00+09:00"
@@ -37,12 +35,12 @@ def build_record(folder: Path) -> Path:
     # The interface in Korean is the project's own.
     shutil.copy(PROJECT / "locale" / "ko" / "LC_MESSAGES" / "sphinx.po",
                 source / "locale" / "ko" / "LC_MESSAGES")  # fmt: skip
-    environ = {**os.environ, "ARCHIVE_NOW": NOW, "PYTHONPATH": str(PROJECT)}
+    environ = {**os.environ, "ARCHIVE_NOW": NOW}
     for lang in LANGUAGES:
-        process = subprocess.run(
-            [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
-             "-D", f"language={lang}", str(source), str(folder / lang)],
-            env=environ, capture_output=True, text=True, check=False,
+        process = python_m(
+            ["sphinx", "-W", "--keep-going", "-q", "-b", "html", "-D", f"language={lang}",
+             str(source), str(folder / lang)],
+            folder, environ,
         )  # fmt: skip
         assert process.returncode == 0, process.stdout + process.stderr
     return folder

@@ -15,25 +15,22 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from pytorchkr_archive.catalogs.files import load, save
 from tests.conftest import EVENT, copy_project, require_tool
-from tests.helpers import once_per_run, soup
+from tests.helpers import once_per_run, python_m, soup
 from tests.po_tools import EVENT_PO, tool
 
 INDEX_PO = "locale/ko/LC_MESSAGES/index.po"
 
 
 def korean_build(project: Path, out: str = "_build/ko") -> Path:
-    """The Korean pages, as ``make live`` builds them (without -W: the point is the notice)."""
-    process = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", "language=ko", ".", out],
-        cwd=project, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    """The Korean pages, as ``make live`` builds them (without -W: the point is
+    the notice), in this process (:func:`tests.helpers.python_m`)."""
+    process = python_m(["sphinx", "-q", "-b", "html", "-D", "language=ko", ".", out], project)
     assert process.returncode == 0, process.stderr
     return project / out
 
@@ -56,10 +53,8 @@ def facts_made_obsolete(folder: Path) -> Path:
     msgmerge = require_tool("msgmerge")
     project = copy_project(folder / "project")
     pot_dir = folder / "pot"
-    subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-b", "gettext", ".", str(pot_dir)],
-        cwd=project, check=True, capture_output=True,
-    )  # fmt: skip
+    process = python_m(["sphinx", "-q", "-b", "gettext", ".", str(pot_dir)], project)
+    assert process.returncode == 0, process.stderr
     pot = pot_dir / f"{EVENT}.pot"
     template = load(pot)
     for message in [m for m in template if m.id and m.context]:
