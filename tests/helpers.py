@@ -107,12 +107,19 @@ class SharedSets:
     def read(self, name: str) -> set[str]:
         path = self.folder / name
         with FileLock(f"{path}.lock"):
-            return set(path.read_text(encoding="utf-8").splitlines()) if path.is_file() else set()
+            return self._lines(path)
 
     def add(self, name: str, items: Iterable[str]) -> None:
+        """Add what the set does not hold yet (each string is written once)."""
         path = self.folder / name
-        with FileLock(f"{path}.lock"), path.open("a", encoding="utf-8") as file:
-            file.writelines(f"{item}\n" for item in items)
+        with FileLock(f"{path}.lock"):
+            new = set(items) - self._lines(path)
+            with path.open("a", encoding="utf-8") as file:
+                file.writelines(f"{item}\n" for item in sorted(new))
+
+    @staticmethod
+    def _lines(path: Path) -> set[str]:
+        return set(path.read_text(encoding="utf-8").splitlines()) if path.is_file() else set()
 
 
 def once_per_run(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], T]) -> T:
