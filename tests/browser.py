@@ -20,7 +20,7 @@ from pytorchkr_archive.catalogs.files import load
 from pytorchkr_archive.measure.chromium import is_local
 from pytorchkr_archive.record.people import NAME_CONTEXT, person_slug
 from tests.conftest import LANGUAGES, PROJECT
-from tests.helpers import processes
+from tests.helpers import SharedSets, processes
 
 #: The event pages, and the people the record names (one page each, by the
 #: English name their message in speakers.po has).
@@ -353,6 +353,39 @@ ELEMENT_KINDS = """() => {
 def element_kinds(page) -> frozenset[str]:
     """The kinds of element the open page holds (:data:`ELEMENT_KINDS`)."""
     return frozenset(page.evaluate(ELEMENT_KINDS))
+
+
+#: The setting in which axe-core checks every page whole; in the others it
+#: checks every kind of element (:func:`violations_of_new_kinds`).
+EVERY_PAGE_SETTING = "light-desktop"
+
+
+def violations_of_new_kinds(
+    page,
+    script_url: str,
+    setting: str,
+    light: dict[str, list[str]],
+    kinds: frozenset[str],
+    checked: SharedSets,
+) -> list[str]:
+    """axe-core's violations on the open page in ``setting``: in
+    :data:`EVERY_PAGE_SETTING` always; in another setting only if the page
+    holds a kind of element (``kinds``, :func:`element_kinds`) that no page
+    checked in it so far held (``checked``, shared by every worker of the
+    run), else none.  A page that passes adds its kinds to ``checked``.
+
+    Pages made from one template with other words (the speakers', the
+    years') hold the same kinds: one of them is checked in dark and at phone
+    size, each page in light at desktop size.
+    """
+    if setting == EVERY_PAGE_SETTING:
+        return violations_in(page, script_url, setting, light)
+    if kinds <= checked.read(setting):
+        return []
+    found = violations_in(page, script_url, setting, light)
+    if not found:
+        checked.add(setting, kinds)
+    return found
 
 
 #: axe-core run in the page, and only what the tests read brought back: each

@@ -16,7 +16,7 @@ import pytest
 
 from pytorchkr_archive.sitebuild.sources import copy_sources, keep_only_events
 from pytorchkr_archive.sphinx_build import import_extensions
-from tests.helpers import build_languages, once_per_run, python_m
+from tests.helpers import SharedSets, build_languages, once_per_run, python_m, run_folder
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -183,6 +183,14 @@ def browser() -> Iterator[object]:
             chromium.close()
     finally:
         stop_playwright(playwright)
+
+
+@pytest.fixture(scope="session")
+def checked_kinds(tmp_path_factory: pytest.TempPathFactory) -> SharedSets:
+    """The kinds of element (``tests.browser.ELEMENT_KINDS``) that axe-core
+    found no violation on, by setting, on the pages checked so far by every
+    worker of the run (``tests.browser.violations_of_new_kinds``)."""
+    return SharedSets(run_folder(tmp_path_factory) / "checked-kinds")
 
 
 @pytest.fixture(scope="session")

@@ -14,9 +14,11 @@ sideways; last, the parallel view shows each block beside the other
 language's.
 
 axe-core runs on every page in light at desktop size; in dark and at phone
-size it runs on every kind of element (:data:`tests.browser.ELEMENT_KINDS`):
-a page all of whose kinds of element an earlier page (in any worker) had,
-and had checked in that setting, is not checked in it again.  Pages made
+size it runs on every kind of element (:data:`tests.browser.ELEMENT_KINDS`,
+:func:`tests.browser.violations_of_new_kinds`): a page all of whose kinds of
+element an earlier page (in any worker, of this file or of
+test_record_pages.py) had, and had checked in that setting, is not checked
+in it again.  Pages made
 from one template with other words (the speakers', the years') hold the
 same kinds; a page with an element, a class, a state or a script no earlier
 page had is checked in every setting.
@@ -47,9 +49,10 @@ from tests.browser import (
     show_in,
     url_of,
     violations_in,
+    violations_of_new_kinds,
 )
 from tests.conftest import EVENT
-from tests.helpers import SharedSets, normalize, run_folder
+from tests.helpers import SharedSets, normalize
 
 OTHER = {"en": "ko", "ko": "en"}
 #: A word the recap has, in each language: the search page is read with results.
@@ -72,13 +75,6 @@ class Visit:
     light: dict[str, list[str]] = field(default_factory=dict)
     #: The kinds of element the page holds, once loaded and scrolled through.
     kinds: frozenset[str] = frozenset()
-
-
-@pytest.fixture(scope="session")
-def checked(tmp_path_factory: pytest.TempPathFactory) -> SharedSets:
-    """The kinds of element axe-core found no violation on, by setting, in
-    the pages checked so far by every worker."""
-    return SharedSets(run_folder(tmp_path_factory) / "every-page-checked-kinds")
 
 
 @pytest.fixture(scope="module")
@@ -142,18 +138,16 @@ def test_nothing_of_the_parallel_view_is_fetched_before_the_reader_asks(visit: V
 
 @pytest.mark.parametrize("setting", SETTINGS)
 def test_no_accessibility_violations(
-    visit: Visit, axe_url: str, checked: SharedSets, setting: str
+    visit: Visit, axe_url: str, checked_kinds: SharedSets, setting: str
 ) -> None:
     """axe-core's default rules (WCAG 2.0 to 2.2 A and AA, best practices), none
     disabled (in dark, those that read colours where nothing else changed):
     in light at desktop size on every page, in the other settings on every
     page that holds a kind of element not yet checked in that setting."""
-    every_page = setting == "light-desktop"
-    if not every_page and visit.kinds <= checked.read(setting):
-        return
-    assert violations_in(visit.page, axe_url, setting, visit.light) == []
-    if not every_page:
-        checked.add(setting, visit.kinds)
+    found = violations_of_new_kinds(
+        visit.page, axe_url, setting, visit.light, visit.kinds, checked_kinds
+    )
+    assert found == []
 
 
 def test_no_horizontal_scrolling_at_375_px(visit: Visit) -> None:
