@@ -46,8 +46,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     the other builds and parses, until the one that ends first takes half of
     what the other has left.
     """
-    drives_browser = {item.module for item in items if "browser" in item.fixturenames}
-    items.sort(key=lambda item: item.module in drives_browser)
+    drives_browser = {
+        item.path for item in items if "browser" in getattr(item, "fixturenames", ())
+    }
+    items.sort(key=lambda item: item.path in drives_browser)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

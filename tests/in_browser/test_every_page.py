@@ -18,10 +18,9 @@ size it runs on every kind of element (:data:`tests.browser.ELEMENT_KINDS`,
 :func:`tests.browser.violations_of_new_kinds`): a page all of whose kinds of
 element an earlier page (in any worker, of this file or of
 test_record_pages.py) had, and had checked in that setting, is not checked
-in it again.  Pages made
-from one template with other words (the speakers', the years') hold the
-same kinds; a page with an element, a class, a state or a script no earlier
-page had is checked in every setting.
+in it again.  Pages made from one template with other words (the speakers',
+the years') hold the same kinds; a page with an element, a class, a state or
+a script no earlier page had is checked in every setting.
 
 Loading each page once for all of this, instead of once per check and
 setting, and checking each kind of element once in each setting, is what
