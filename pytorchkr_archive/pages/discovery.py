@@ -21,6 +21,7 @@ from __future__ import annotations
 import queue
 import re
 from html import escape
+from multiprocessing import Manager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -28,7 +29,7 @@ from urllib.parse import urlsplit, urlunsplit
 import sphinx_sitemap
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.errors import ConfigError
+from sphinx.errors import ConfigError, ExtensionError
 
 from pytorchkr_archive.pages.languages import base_url, current_language
 from pytorchkr_archive.pages.site_pages import site_pages, written_pages
@@ -116,16 +117,43 @@ def write_robots(app: Sphinx, exception: Exception | None) -> None:
     Path(app.outdir, "robots.txt").write_text(robots_txt(sitemaps), encoding="utf-8")
 
 
-def serial_sitemap_links(app: Sphinx) -> None:
-    """A build that writes in one process gathers the sitemap's links in a plain queue.
+def gather_sitemap_links(app: Sphinx) -> None:
+    """Give sphinx-sitemap the queue its pages' links are gathered in.
 
-    sphinx-sitemap gathers them in a multiprocessing manager's queue, for the
-    builds that write pages in parallel (``-j``): each link is then a round
-    trip to another process, some 0.3 s of a rebuild at a thousand events.
-    The queue is the same kind of object (``put``, ``get_nowait``, ``empty``).
+    In place of sphinx-sitemap's own handler (:func:`sphinx_sitemap.record_builder_type`,
+    which :func:`setup` disconnects), which does the same with a
+    multiprocessing manager's queue in every build: for the builds that write
+    pages in parallel (``-j``).  A manager is a process of its own, forked
+    from the build's at every build (the gettext builds too: about 0.03 s of
+    processor time each); with it, each link is a round trip to that process
+    (some 0.3 s of a rebuild at a thousand events).  A build that writes in
+    one process gathers the links in a plain queue, the same kind of object
+    (``put``, ``get_nowait``, ``empty``).
     """
-    if app.parallel <= 1 and hasattr(app, "sitemap_links"):
-        app.sitemap_links = queue.Queue()
+    builder = app.builder
+    builder.env.is_directory_builder = type(builder).__name__ == "DirectoryHTMLBuilder"
+    app.sitemap_links = Manager().Queue() if app.parallel > 1 else queue.Queue()  # type: ignore[attr-defined]
+
+
+def replace_listener(app: Sphinx, event: str, handler: Any, replacement: Any) -> None:
+    """Connect ``replacement`` to ``event`` in place of an extension's ``handler``.
+
+    Raises :class:`ExtensionError` if ``handler`` is not connected: a new
+    version of the extension changed what it does there, and the replacement
+    must be checked against it.
+    """
+    found = [
+        listener.id for listener in app.events.listeners[event] if listener.handler is handler
+    ]
+    if not found:
+        raise ExtensionError(
+            f"{handler.__module__}.{handler.__name__} is not connected to {event!r}: "
+            f"check {replacement.__module__}.{replacement.__name__} against the "
+            "extension's new version"
+        )
+    for listener_id in found:
+        app.disconnect(listener_id)
+    app.connect(event, replacement)
 
 
 def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
@@ -160,8 +188,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_meta_tags, priority=900)
     app.connect("html-page-context", absolute_not_found_links, priority=900)
     app.connect("build-finished", write_robots)
-    # After sphinx-sitemap made its queue (500).
-    app.connect("builder-inited", serial_sitemap_links, priority=600)
+    app.setup_extension("sphinx_sitemap")
+    replace_listener(
+        app, "builder-inited", sphinx_sitemap.record_builder_type, gather_sitemap_links
+    )
     # Before sphinx-sitemap writes the sitemap (500).
     app.connect("build-finished", complete_sitemap, priority=450)
     app.setup_extension("pytorchkr_archive.pages.site_pages")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import queue
 import shutil
 import subprocess
 import sys
@@ -10,9 +12,12 @@ from pathlib import Path
 
 import feedparser
 import pytest
+import sphinx_sitemap
 from bs4 import BeautifulSoup
+from sphinx.errors import ExtensionError
 
 from pytorchkr_archive.events.facts.collection import collect
+from pytorchkr_archive.pages.discovery import gather_sitemap_links, replace_listener
 from tests.conftest import PROJECT, TESTS
 
 ROOT = TESTS / "roots" / "test-events"
@@ -97,11 +102,25 @@ def test_feed_entries(app) -> None:
     assert link["href"] == f"{BASE}/ko/latest/feed.xml"
 
 
+def sitemap_pages(app) -> dict[str, ET.Element]:
+    """The sitemap's entries by address."""
+    urls = ET.parse(app.outdir / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
+    return {u.find(f"{SITEMAP}loc").text: u for u in urls}
+
+
+def written_urls(app) -> set[str]:
+    """The address of every page the build wrote but those the sitemap leaves out."""
+    return {
+        f"{BASE}/en/latest/{path.relative_to(app.outdir).as_posix()}"
+        for path in app.outdir.rglob("*.html")
+        if path.name not in app.config.sitemap_excludes and "_static" not in path.parts
+    }
+
+
 @pytest.mark.sphinx("html", testroot="events")
 def test_sitemap_alternates_and_robots(app) -> None:
     app.build()
-    urls = ET.parse(app.outdir / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
-    pages = {u.find(f"{SITEMAP}loc").text: u for u in urls}
+    pages = sitemap_pages(app)
     gamma = f"{BASE}/en/latest/events/2024-11-15-gamma.html"
     assert gamma in pages
     alternates = {
@@ -109,9 +128,37 @@ def test_sitemap_alternates_and_robots(app) -> None:
     }
     assert alternates == {"en": gamma, "ko": gamma.replace("/en/", "/ko/")}
     assert not any(loc.endswith(("search.html", "genindex.html")) for loc in pages)
+    assert set(pages) == written_urls(app)
     robots = (app.outdir / "robots.txt").read_text(encoding="utf-8")
     assert f"Sitemap: {BASE}/en/latest/sitemap.xml" in robots
     assert f"Sitemap: {BASE}/ko/latest/sitemap.xml" in robots
+    # A build that writes in one process gathers the links in a plain queue:
+    # no manager process is started for it (sphinx-sitemap starts one in
+    # every build; pytorchkr_archive.pages.discovery.gather_sitemap_links).
+    assert type(app.sitemap_links) is queue.Queue
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.sphinx("html", testroot="events", parallel=2, freshenv=True)
+def test_a_build_that_writes_in_parallel_lists_every_page(app) -> None:
+    """With ``-j``, the pages written by the other processes are in the sitemap too."""
+    app.build()
+    assert app.builder.parallel_ok
+    assert type(app.sitemap_links) is not queue.Queue
+    assert set(sitemap_pages(app)) == written_urls(app)
+
+
+@pytest.mark.sphinx("html", testroot="events")
+def test_the_sitemap_extensions_handler_is_replaced_or_named(app) -> None:
+    """sphinx-sitemap's own handler is disconnected; were it not connected (a
+    new version of it), the replacement says so instead of being bypassed."""
+    handlers = [listener.handler for listener in app.events.listeners["builder-inited"]]
+    assert sphinx_sitemap.record_builder_type not in handlers
+    assert gather_sitemap_links in handlers
+    with pytest.raises(ExtensionError, match=r"record_builder_type is not connected"):
+        replace_listener(
+            app, "builder-inited", sphinx_sitemap.record_builder_type, gather_sitemap_links
+        )
 
 
 def broken_root(tmp_path: Path, name: str, old: str, new: str) -> Path:
