@@ -168,7 +168,18 @@ def scroll_through(page) -> None:
 
 class Watch:
     """What went wrong while a page was open: console errors, script errors and
-    failed requests, the blocked photos set apart."""
+    failed requests, the blocked photos set apart; and what it asked for.
+
+    A watch is for the document its page opens next: what the page's earlier
+    document still does (a request it had on its way, which fails when the
+    new one replaces it; a message it logs as it goes) is not counted.  Until
+    the watch has seen its page navigate, only the navigation's own request
+    counts (its failure is the new document's); once the new document is
+    committed, the earlier one runs no more script.  A request's failure
+    counts only if the request was counted when it was made.  So a tab can go
+    from page to page without a blank page between them to keep the pages'
+    events apart.
+    """
 
     def __init__(self, page) -> None:
         self.console: list[str] = []
@@ -179,10 +190,14 @@ class Watch:
         #: made by a script, as the root page's), and where the page went.
         self.superseded: list[str] = []
         self.navigated: list[str] = []
+        #: Every URL the page asked for, the navigations' own included.
+        self.requested: list[str] = []
+        self._counted: set[object] = set()
         self._page = page
         self._listeners = (
             ("console", self._on_console),
             ("pageerror", self._on_error),
+            ("request", self._on_request),
             ("requestfailed", self._on_failed),
             ("framenavigated", self._on_navigated),
         )
@@ -194,15 +209,25 @@ class Watch:
         for event, listener in self._listeners:
             self._page.remove_listener(event, listener)
 
+    def _counts(self, request=None) -> bool:
+        """Whether an event is this watch's document's (see the class)."""
+        return bool(self.navigated) or (request is not None and request.is_navigation_request())
+
     def _on_error(self, error) -> None:
-        self.page_errors.append(str(error))
+        if self._counts():
+            self.page_errors.append(str(error))
 
     def _on_navigated(self, frame) -> None:
         if frame == self._page.main_frame:
             self.navigated.append(frame.url)
 
+    def _on_request(self, request) -> None:
+        if self._counts(request):
+            self._counted.add(request)
+            self.requested.append(request.url)
+
     def _on_console(self, message) -> None:
-        if message.type not in ("error", "warning"):
+        if message.type not in ("error", "warning") or not self._counts():
             return
         source = message.location.get("url", "")
         # Chromium reports each blocked request once more, as a console error
@@ -212,6 +237,8 @@ class Watch:
         self.console.append(f"{message.type}: {message.text} ({source})")
 
     def _on_failed(self, request) -> None:
+        if request not in self._counted:
+            return
         if request.is_navigation_request() and request.failure == "net::ERR_ABORTED":
             self.superseded.append(request.url)
         elif is_local(request.url):

@@ -120,6 +120,34 @@ def test_a_document_cut_short_by_nothing_is_a_problem(page, site_url: str) -> No
     assert watch.problems() == [f"{site_url}/en/index.html: aborted"]
 
 
+def test_what_the_last_page_had_on_its_way_is_not_the_next_pages_problem(
+    page, site_url: str
+) -> None:
+    """A tab goes from page to page with a new watch for each (test_every_page):
+    a request the page left still had on its way fails as it is left, and is
+    not the next page's; a request of the next page that fails is."""
+    held = []
+    page.route("**/_static/held-by-the-test.js", lambda route: held.append(route))
+    open_page(page, url_of(site_url, "en/index"))
+    page.evaluate("fetch('_static/held-by-the-test.js').catch(() => {}); null")
+    for _ in range(50):
+        if held:
+            break
+        page.wait_for_timeout(20)
+    assert held, "the request was not made"
+    watch = Watch(page)
+    stylesheet = re.compile(r"/_static/archive-events\.css")
+    page.route(stylesheet, lambda route: route.abort())
+    open_page(page, url_of(site_url, "en/speakers"))
+    page.unroute(stylesheet)
+    problems = watch.problems()
+    assert not [problem for problem in problems if "held-by-the-test" in problem], problems
+    failed = [problem for problem in problems if not problem.startswith("error: ")]
+    assert len(failed) == 1, problems
+    assert failed[0].startswith(f"{site_url}/en/_static/archive-events.css"), problems
+    assert failed[0].endswith(": net::ERR_FAILED"), problems
+
+
 # -- The language switch -------------------------------------------------------
 
 

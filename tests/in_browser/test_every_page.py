@@ -3,7 +3,10 @@
 Each page is opened once (``visit``, a module fixture: pytest runs a page's
 tests one after the other), in a desktop window, and scrolled to its end so
 that every lazy photo is asked for; one tab goes from page to page (a new
-tab starts a renderer process, which cost more than the page).  On that
+tab starts a renderer process, which cost more than the page), with no
+blank page between them (``tests.browser.Watch`` counts only what the
+page's own document does, not what the page left still had on its way:
+a fifth less of the browser's time in loading).  On that
 load: nothing goes wrong (no console or script error, no failed request but
 the photos hosted elsewhere), the language switch leads to the same page in
 the other language, nothing of the parallel view is fetched before the
@@ -69,7 +72,6 @@ class Visit:
     url: str
     page: object
     watch: Watch
-    requested: list[str] = field(default_factory=list)
     #: The page's layout in light, by size (:func:`tests.browser.violations_in`).
     light: dict[str, list[str]] = field(default_factory=dict)
     #: The kinds of element the page holds, once loaded and scrolled through.
@@ -89,12 +91,9 @@ def visit(request, tab, site_url: str) -> Iterator[Visit]:
     lang, name = request.param.split("/", 1)
     query = f"?q={SEARCHED[lang]}" if name == "search" else ""
     show_in(tab, "light-desktop")
+    # The watch counts what this page's document does, not what the last
+    # page's still did as it was left (tests.browser.Watch).
     found = Visit(lang, name, url_of(site_url, request.param), tab, Watch(tab))
-
-    def requested(r) -> None:
-        found.requested.append(r.url)
-
-    tab.on("request", requested)
     try:
         open_page(tab, found.url + query)
         scroll_through(tab)
@@ -104,11 +103,8 @@ def visit(request, tab, site_url: str) -> Iterator[Visit]:
         yield found
     finally:
         found.watch.stop()
-        tab.remove_listener("request", requested)
-        # What the page stored (the parallel view's choice) goes with it, and
-        # what it still had on its way ends here, not in the next page's watch.
+        # What the page stored (the parallel view's choice) goes with it.
         tab.evaluate("localStorage.clear(); sessionStorage.clear()")
-        tab.goto("about:blank")
 
 
 def test_loads_with_no_error(visit: Visit) -> None:
@@ -129,9 +125,9 @@ def test_the_switch_leads_to_the_same_page_in_the_other_language(visit: Visit) -
 
 
 def test_nothing_of_the_parallel_view_is_fetched_before_the_reader_asks(visit: Visit) -> None:
-    view = [u for u in visit.requested if "/_parallel/" in u or "archive-parallel." in u]
+    view = [u for u in visit.watch.requested if "/_parallel/" in u or "archive-parallel." in u]
     assert view == []
-    control = any("archive-parallel-control.js" in url for url in visit.requested)
+    control = any("archive-parallel-control.js" in url for url in visit.watch.requested)
     assert control == (visit.name in WITH_BLOCKS)
 
 

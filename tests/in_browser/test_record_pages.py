@@ -66,7 +66,6 @@ def record_page(request, tab, record_url: str):
     open_page(tab, f"{record_url}/{request.param}.html")
     scroll_through(tab)
     yield tab, {}, element_kinds(tab)
-    tab.goto("about:blank")
 
 
 @pytest.mark.parametrize("setting", SETTINGS)
