@@ -304,10 +304,13 @@ def violations_in(page, script_url: str, setting: str, light: dict[str, list[str
 _SCHEMES: weakref.WeakKeyDictionary[object, str] = weakref.WeakKeyDictionary()
 
 
-def show_in(page, setting: str) -> None:
+def show_in(page, setting: str, *, render: bool = True) -> None:
     """Show the open page in a colour scheme and size (``light-phone``...), as a
     reader's settings or a turned phone change them, without loading it again;
-    what is already so is left alone."""
+    what is already so is left alone.  Then wait until the page has rendered
+    in it; not with ``render=False``, for a tab about to open its next page
+    (which is laid out in the new size as it loads; the page it leaves need
+    not be drawn again)."""
     scheme, size = setting.split("-")
     changed = False
     if _SCHEMES.get(page) != scheme:
@@ -317,7 +320,7 @@ def show_in(page, setting: str) -> None:
     if page.viewport_size != VIEWPORTS[size]:
         page.set_viewport_size(VIEWPORTS[size])
         changed = True
-    if changed:
+    if changed and render:
         rendered(page)
 
 

@@ -90,7 +90,7 @@ def tab(browser) -> Iterator[object]:
 def visit(request, tab, site_url: str) -> Iterator[Visit]:
     lang, name = request.param.split("/", 1)
     query = f"?q={SEARCHED[lang]}" if name == "search" else ""
-    show_in(tab, "light-desktop")
+    show_in(tab, "light-desktop", render=False)
     # The watch counts what this page's document does, not what the last
     # page's still did as it was left (tests.browser.Watch).
     found = Visit(lang, name, url_of(site_url, request.param), tab, Watch(tab))

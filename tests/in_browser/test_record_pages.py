@@ -62,7 +62,7 @@ def tab(browser):
 def record_page(request, tab, record_url: str):
     """One of the record's pages, loaded once for its checks in every setting;
     its layout in light by size, and its kinds of element."""
-    show_in(tab, "light-desktop")
+    show_in(tab, "light-desktop", render=False)
     open_page(tab, f"{record_url}/{request.param}.html")
     scroll_through(tab)
     yield tab, {}, element_kinds(tab)
