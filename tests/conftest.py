@@ -216,8 +216,10 @@ def reader_context(browser) -> Iterator[object]:
 
     What a context keeps between pages is storage (the site stores only Furo's
     theme choice, in ``localStorage``, emptied after each test) and the HTTP
-    cache, which a reader's browser keeps too.  Tests that set a theme, a
-    locale or a viewport make a context of their own (``new_page``).
+    cache, which a reader's browser keeps too.  A test's colour scheme, motion
+    and size are set on its tab (``show_in``, ``emulate_media``) and put back
+    after it; tests that need a locale, a phone's touch, no scripts or a cache
+    of their own make a context of their own (``new_page``).
     """
     from tests.browser import new_context
 
@@ -226,15 +228,23 @@ def reader_context(browser) -> Iterator[object]:
     context.close()
 
 
+@pytest.fixture(scope="session")
+def reader_tab(reader_context) -> Iterator[object]:
+    """The tab of the default context that the tests taking ``page`` share."""
+    tab = reader_context.new_page()
+    yield tab
+    tab.close()
+
+
 @pytest.fixture
-def page(reader_context) -> Iterator[object]:
-    """A new page, in which only localhost can be reached."""
-    page = reader_context.new_page()
-    yield page
-    if page.url.startswith("http"):
-        page.evaluate("localStorage.clear()")
-    page.close()
-    reader_context.clear_cookies()
+def page(reader_tab) -> Iterator[object]:
+    """A tab as a new one, in which only localhost can be reached: the shared
+    tab, put back as it was after the test (``tests.browser.as_new``; a new
+    tab costs Chromium twice as much as going to a blank page and on)."""
+    from tests.browser import as_new
+
+    with as_new(reader_tab) as tab:
+        yield tab
 
 
 @pytest.fixture(scope="session")

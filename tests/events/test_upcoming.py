@@ -223,20 +223,16 @@ def test_calendar_files_keep_rfc_5545s_lines(sites) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_an_upcoming_event_passes_axe(sites, browser, axe_url: str, lang: str) -> None:
+def test_an_upcoming_event_passes_axe(sites, page, axe_url: str, lang: str) -> None:
     """The announcement and the registration link first, in both colour schemes."""
     from pytorchkr_archive.sitebuild.localserver import serve
-    from tests.browser import new_page, open_page, violations_in
+    from tests.browser import open_page, violations_in
 
     with serve(sites["before"]) as url:
-        page = new_page(browser)
-        try:
-            for name in (NEW, "index"):
-                open_page(page, f"{url}/{lang}/{name}.html")
-                assert page.locator(".event-registration").count() >= 1
-                light: dict[str, list[str]] = {}
-                for setting in ("light-desktop", "dark-desktop"):
-                    found = violations_in(page, axe_url, setting, light)
-                    assert found == [], setting
-        finally:
-            page.context.close()
+        for name in (NEW, "index"):
+            open_page(page, f"{url}/{lang}/{name}.html")
+            assert page.locator(".event-registration").count() >= 1
+            light: dict[str, list[str]] = {}
+            for setting in ("light-desktop", "dark-desktop"):
+                found = violations_in(page, axe_url, setting, light)
+                assert found == [], setting

@@ -17,10 +17,9 @@ import pytest
 
 from tests.browser import (
     SETTINGS,
-    VIEWPORTS,
     axe,
-    new_page,
     open_page,
+    show_in,
     url_of,
     violations_in,
 )
@@ -37,11 +36,10 @@ NONE = {setting: [] for setting in SETTINGS}
 
 
 @pytest.fixture
-def reader(browser):
-    """A page in a desktop window, light; each test shows it in every setting."""
-    page = new_page(browser, viewport=VIEWPORTS["desktop"], color_scheme="light")
-    yield page
-    page.context.close()
+def reader(page):
+    """The tab in a desktop window, light; each test shows it in every setting."""
+    show_in(page, "light-desktop")
+    return page
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -83,19 +81,16 @@ def test_the_event_page_is_checked_whole(reader, site_url: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_violations_with_the_back_to_top_button_shown(
-    browser, axe_url: str, site_url: str, lang: str
+    reader, axe_url: str, site_url: str, lang: str
 ) -> None:
     """Furo shows its back-to-top button when the reader scrolls up: it stands in a
     landmark then too (it used to make axe's verdict depend on scroll timing)."""
-    page = new_page(browser, viewport=VIEWPORTS["desktop"])
-    try:
-        open_page(page, url_of(site_url, f"{lang}/{EVENT}"))
-        page.evaluate("scrollTo(0, 2000)")
-        page.wait_for_function("scrollY >= 1000")
-        page.mouse.wheel(0, -300)
-        page.wait_for_function("document.documentElement.classList.contains('show-back-to-top')")
-        assert page.locator(".back-to-top").is_visible()
-        assert page.locator("nav.back-to-top-landmark .back-to-top").count() == 1
-        assert axe(page, axe_url) == []
-    finally:
-        page.context.close()
+    page = reader
+    open_page(page, url_of(site_url, f"{lang}/{EVENT}"))
+    page.evaluate("scrollTo(0, 2000)")
+    page.wait_for_function("scrollY >= 1000")
+    page.mouse.wheel(0, -300)
+    page.wait_for_function("document.documentElement.classList.contains('show-back-to-top')")
+    assert page.locator(".back-to-top").is_visible()
+    assert page.locator("nav.back-to-top-landmark .back-to-top").count() == 1
+    assert axe(page, axe_url) == []

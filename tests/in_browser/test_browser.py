@@ -23,10 +23,12 @@ from tests.browser import (
     NEXT_FRAMES,
     PAGES,
     Watch,
+    as_new,
     new_page,
     open_page,
     rendered,
     scroll_through,
+    show_in,
     url_of,
 )
 from tests.conftest import EVENT, LANGUAGES
@@ -148,6 +150,32 @@ def test_what_the_last_page_had_on_its_way_is_not_the_next_pages_problem(
     assert failed[0].endswith(": net::ERR_FAILED"), problems
 
 
+def test_a_reused_tab_is_given_back_as_a_new_one(reader_tab, site_url: str) -> None:
+    """What a test changes of the shared tab (``page``) does not reach the next test."""
+    heard: list[str] = []
+    with as_new(reader_tab) as tab:
+        show_in(tab, "dark-phone")
+        tab.emulate_media(reduced_motion="reduce")
+        tab.on("request", lambda request: heard.append(request.url))
+        tab.route("**/*.css*", lambda route: route.abort())
+        open_page(tab, url_of(site_url, "en/index"))
+        tab.evaluate("localStorage.setItem('theme', 'dark'); sessionStorage.setItem('x', '1')")
+        assert heard
+    heard.clear()
+    assert reader_tab.url == "about:blank"
+    open_page(reader_tab, url_of(site_url, "en/index"))
+    assert heard == [], "a listener of the last test still hears the tab"
+    assert reader_tab.viewport_size == {"width": 1280, "height": 720}
+    assert reader_tab.evaluate(
+        "[matchMedia('(prefers-color-scheme: light)').matches,"
+        " matchMedia('(prefers-reduced-motion: no-preference)').matches,"
+        " localStorage.length, sessionStorage.length,"
+        " getComputedStyle(document.body).display]"
+    ) == [True, True, 0, 0, "block"]
+    assert reader_tab.evaluate("document.styleSheets.length") > 1, "a route of the last test"
+    reader_tab.goto("about:blank")
+
+
 # -- The language switch -------------------------------------------------------
 
 
@@ -219,23 +247,20 @@ def cycle_to(page, theme: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_theme_toggle_switches_and_remembers(browser, site_url: str, lang: str) -> None:
-    page = new_page(browser, color_scheme="light")
-    try:
-        open_page(page, url_of(site_url, f"{lang}/{EVENT}"))
-        assert sum(background(page)) > 600, "the light theme is not light"
-        cycle_to(page, "dark")
-        assert sum(background(page)) < 150, "the dark theme is not dark"
-        # Another page remembers the choice.
-        open_page(page, url_of(site_url, f"{lang}/index"))
-        assert page.evaluate("document.body.dataset.theme") == "dark"
-        assert sum(background(page)) < 150
-        cycle_to(page, "light")
-        assert sum(background(page)) > 600
-        label = page.locator("button.theme-toggle").first.get_attribute("aria-label")
-        assert label == THEME_TOGGLE_LABELS[lang]
-    finally:
-        page.context.close()
+def test_the_theme_toggle_switches_and_remembers(page, site_url: str, lang: str) -> None:
+    """In light (the tab's scheme); the choice is stored, and forgotten after the test."""
+    open_page(page, url_of(site_url, f"{lang}/{EVENT}"))
+    assert sum(background(page)) > 600, "the light theme is not light"
+    cycle_to(page, "dark")
+    assert sum(background(page)) < 150, "the dark theme is not dark"
+    # Another page remembers the choice.
+    open_page(page, url_of(site_url, f"{lang}/index"))
+    assert page.evaluate("document.body.dataset.theme") == "dark"
+    assert sum(background(page)) < 150
+    cycle_to(page, "light")
+    assert sum(background(page)) > 600
+    label = page.locator("button.theme-toggle").first.get_attribute("aria-label")
+    assert label == THEME_TOGGLE_LABELS[lang]
 
 
 # -- A phone, 375 px wide -----------------------------------------------------------------
@@ -352,14 +377,11 @@ def tab_stops(page, limit: int = 80) -> list[str]:
 @pytest.mark.parametrize(
     "lang_page", [f"{lang}/{page}" for lang in LANGUAGES for page in ("index", EVENT)]
 )
-def test_focus_is_visible_on_every_tab_stop(browser, site_url: str, lang_page: str) -> None:
+def test_focus_is_visible_on_every_tab_stop(page, site_url: str, lang_page: str) -> None:
     # Reduced motion: each focused element is scrolled to at once, not smoothly.
-    page = new_page(browser, reduced_motion="reduce")
-    try:
-        open_page(page, url_of(site_url, lang_page))
-        stops = tab_stops(page)
-    finally:
-        page.context.close()
+    page.emulate_media(reduced_motion="reduce")
+    open_page(page, url_of(site_url, lang_page))
+    stops = tab_stops(page)
     # The walk went round the whole page: the skip link, the switch, the
     # search box, the navigation and the content.
     assert len(stops) >= 10, stops
@@ -496,13 +518,8 @@ def test_photos_are_lazy_and_sized_so_nothing_shifts(browser, site_url: str, lan
 
 @pytest.mark.parametrize(("motion", "behavior"), [("no-preference", "smooth"), ("reduce", "auto")])
 def test_smooth_scrolling_only_for_readers_who_did_not_ask_for_less_motion(
-    browser, site_url: str, motion: str, behavior: str
+    page, site_url: str, motion: str, behavior: str
 ) -> None:
-    page = new_page(browser, reduced_motion=motion)
-    try:
-        open_page(page, url_of(site_url, "en/index"))
-        assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == (
-            behavior
-        )
-    finally:
-        page.context.close()
+    page.emulate_media(reduced_motion=motion)
+    open_page(page, url_of(site_url, "en/index"))
+    assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == behavior
