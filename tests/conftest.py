@@ -236,6 +236,19 @@ def reader_tab(reader_context) -> Iterator[object]:
     tab.close()
 
 
+@pytest.fixture(scope="module")
+def tab(reader_tab) -> Iterator[object]:
+    """The shared tab lent to a module that goes from page to page in it
+    (test_every_page, test_record_pages), light at desktop size, and put back
+    as new after the module (``tests.browser.as_new``); a module that takes
+    it takes no ``page``, which lends the same tab."""
+    from tests.browser import as_new, show_in
+
+    with as_new(reader_tab) as lent:
+        show_in(lent, "light-desktop")
+        yield lent
+
+
 @pytest.fixture
 def page(reader_tab) -> Iterator[object]:
     """A tab as a new one, in which only localhost can be reached: the shared

@@ -131,12 +131,8 @@ def test_what_the_last_page_had_on_its_way_is_not_the_next_pages_problem(
     held = []
     page.route("**/_static/held-by-the-test.js", lambda route: held.append(route))
     open_page(page, url_of(site_url, "en/index"))
-    page.evaluate("fetch('_static/held-by-the-test.js').catch(() => {}); null")
-    for _ in range(50):
-        if held:
-            break
-        page.wait_for_timeout(20)
-    assert held, "the request was not made"
+    with page.expect_request("**/_static/held-by-the-test.js"):
+        page.evaluate("fetch('_static/held-by-the-test.js').catch(() => {}); null")
     watch = Watch(page)
     stylesheet = re.compile(r"/_static/archive-events\.css")
     page.route(stylesheet, lambda route: route.abort())

@@ -41,11 +41,9 @@ from tests.browser import (
     EVERY_PAGE,
     PARALLEL_PAIRS,
     SETTINGS,
-    VIEWPORTS,
     WITH_BLOCKS,
     Watch,
     element_kinds,
-    new_page,
     open_page,
     scroll_through,
     show_in,
@@ -76,14 +74,6 @@ class Visit:
     light: dict[str, list[str]] = field(default_factory=dict)
     #: The kinds of element the page holds, once loaded and scrolled through.
     kinds: frozenset[str] = frozenset()
-
-
-@pytest.fixture(scope="module")
-def tab(browser) -> Iterator[object]:
-    """The one tab that visits every page, in a context that reaches only localhost."""
-    page = new_page(browser, viewport=VIEWPORTS["desktop"], color_scheme="light")
-    yield page
-    page.context.close()
 
 
 @pytest.fixture(scope="module", params=EVERY_PAGE)

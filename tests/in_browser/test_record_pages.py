@@ -16,9 +16,7 @@ import pytest
 
 from tests.browser import (
     SETTINGS,
-    VIEWPORTS,
     element_kinds,
-    new_page,
     open_page,
     scroll_through,
     show_in,
@@ -48,14 +46,6 @@ def record_url(tmp_path_factory: pytest.TempPathFactory):
     root = once_per_run(tmp_path_factory, "record", build_record)
     with serve(root) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def tab(browser):
-    """One tab for every page (a new tab starts a renderer process)."""
-    page = new_page(browser, viewport=VIEWPORTS["desktop"], color_scheme="light")
-    yield page
-    page.context.close()
 
 
 @pytest.fixture(scope="module", params=[f"{lang}/{name}" for lang in LANGUAGES for name in PAGES])
